@@ -1,0 +1,164 @@
+// The `vigie` command. Plain Node: it never imports electron, and talks to the same core worker.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { PLATFORMS, type Platform } from '../shared/model';
+import { VigieError } from './core/errors';
+import { distDir, startCore, type CoreHost } from './core/host';
+import { readVersion, resolveDbPath } from './core/paths';
+import { startWebServer } from './server';
+import { mentionToJsonLine, mentionToTextLine } from './cli/mentions-output';
+
+const ROOT = path.resolve(distDir(), '..');
+const VERSION = readVersion(ROOT);
+
+const HELP = `Vigie ${VERSION} — crisis cell cockpit
+
+Usage:
+  vigie serve    [--port N] [--host ADDR] [--token T] [--db PATH] [--no-demo] [--replay-speed X]
+  vigie demo     --db PATH
+  vigie mentions [--db PATH] [--limit N] [--search Q] [--platform P] [--json]
+
+The database defaults to VIGIE_DB, then the per-user app-data folder.`;
+
+type Flags = Record<string, string | boolean | undefined>;
+
+async function withCore<T>(flags: Flags, seedDemo: boolean, run: (core: CoreHost) => Promise<T>): Promise<T> {
+  const core = await startCore({
+    dbPath: resolveDbPath(flags.db as string | undefined),
+    mode: 'cli',
+    version: VERSION,
+    seedDemo,
+    tickMs: 0,
+  });
+  try {
+    return await run(core);
+  } finally {
+    await core.close();
+  }
+}
+
+function positiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new VigieError('bad_flag', `--${name} expects a whole number, got "${value}".`);
+  return n;
+}
+
+async function serve(flags: Flags): Promise<void> {
+  const dbPath = resolveDbPath(flags.db as string | undefined);
+  const speed = flags['replay-speed'] === undefined ? undefined : Number(flags['replay-speed']);
+  if (speed !== undefined && !(speed >= 1)) throw new VigieError('bad_flag', '--replay-speed expects a number ≥ 1.');
+  const core = await startCore({
+    dbPath,
+    mode: 'web',
+    version: VERSION,
+    seedDemo: !flags['no-demo'],
+    replaySpeed: speed,
+  });
+  const server = await startWebServer({
+    core,
+    staticDir: path.join(distDir(), 'renderer'),
+    host: flags.host as string | undefined,
+    port: positiveInt(flags.port as string | undefined, 'port', 4800),
+    token: flags.token as string | undefined,
+  }).catch(async (err: NodeJS.ErrnoException) => {
+    await core.close();
+    if (err.code === 'EADDRINUSE') throw new VigieError('port_busy', `Port ${flags.port ?? 4800} is busy: pick another with --port.`);
+    throw err;
+  });
+  console.log(`Vigie web mode is running at ${server.openUrl}`);
+  console.log(`Database: ${dbPath}`);
+  if (server.token && !flags.token) console.log('A token was generated for this non-loopback bind; it is shown once, in the URL above.');
+  const stop = async () => {
+    await server.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function demo(flags: Flags): Promise<void> {
+  if (!flags.db) throw new VigieError('bad_flag', 'vigie demo needs --db PATH.');
+  await withCore(flags, false, async (core) => {
+    const { inserted, total } = await core.loadDemo();
+    console.log(`Demo incident loaded: ${inserted} new mentions (${total} in the scenario) into ${resolveDbPath(flags.db as string)}`);
+  });
+}
+
+async function mentions(flags: Flags): Promise<void> {
+  const limit = positiveInt(flags.limit as string | undefined, 'limit', 50);
+  const platform = flags.platform as string | undefined;
+  if (platform && !PLATFORMS.includes(platform as Platform)) {
+    throw new VigieError('bad_flag', `--platform must be one of ${PLATFORMS.join(', ')}.`);
+  }
+  await withCore(flags, false, async (core) => {
+    let remaining = limit;
+    let before: { createdAt: number; id: string } | undefined;
+    while (remaining > 0) {
+      const page = await core.call('mentions.list', {
+        limit: Math.min(remaining, 500),
+        before,
+        platform: platform as Platform | undefined,
+        search: flags.search as string | undefined,
+      });
+      for (const m of page.items) console.log(flags.json ? mentionToJsonLine(m) : mentionToTextLine(m));
+      if (page.items.length === 0) break;
+      remaining -= page.items.length;
+      const last = page.items[page.items.length - 1]!;
+      before = { createdAt: last.createdAt, id: last.id };
+    }
+  });
+}
+
+const COMMANDS: Record<string, (flags: Flags) => Promise<void>> = { serve, demo, mentions };
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    console.log(HELP);
+    return command ? 0 : 1;
+  }
+  if (command === '--version') {
+    console.log(VERSION);
+    return 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    console.error(`vigie: unknown command "${command}".\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        db: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        token: { type: 'string' },
+        'no-demo': { type: 'boolean' },
+        'replay-speed': { type: 'string' },
+        limit: { type: 'string' },
+        search: { type: 'string' },
+        platform: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      strict: true,
+    });
+    await run(values);
+    return 0;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(`vigie ${command}: ${message}`);
+    return 1;
+  }
+}
+
+/** Runs the command line of this process; `serve` keeps running until a signal. */
+export function runCli(): void {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+if (require.main === module) runCli();

@@ -1,0 +1,125 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { Platform } from '../../../shared/model';
+import { MINUTE } from '../store/rollups-repo';
+import { SourcesRepo } from '../store/sources-repo';
+
+/** A normalized mention ready to store (what every source adapter produces). */
+export interface NewMention {
+  id: string;
+  platform: Platform;
+  externalId: string;
+  url: string | null;
+  authorHandle: string;
+  authorName: string | null;
+  authorFollowers: number | null;
+  text: string;
+  lang: string | null;
+  createdAt: number;
+  likes: number;
+  shares: number;
+  replies: number;
+  reach?: number;
+  rating: number | null;
+  sentiment?: number | null;
+  toxicity?: number | null;
+}
+
+export interface IngestResult {
+  inserted: string[];
+  duplicates: number;
+}
+
+interface RollupDelta {
+  minute: number;
+  platform: string;
+  count: number;
+  neg: number;
+  neu: number;
+  pos: number;
+  toxic: number;
+  reach: number;
+}
+
+const NEUTRAL_BAND = 0.05;
+const TOXIC_THRESHOLD = 0.5;
+
+/**
+ * Stores batches in one transaction each: mentions (deduplicated by id), their FTS rows, the minute
+ * rollups and the source cursor move together, so a crash at any instant loses or doubles nothing.
+ */
+export class Ingestor {
+  private readonly insertMention: Statement;
+  private readonly insertFts: Statement;
+  private readonly upsertRollup: Statement;
+  private readonly sources: SourcesRepo;
+  private readonly runBatch: (batch: NewMention[], sourceId: string | null, cursor?: string) => IngestResult;
+
+  constructor(db: Database, private readonly now: () => number = Date.now) {
+    this.sources = new SourcesRepo(db);
+    this.insertMention = db.prepare(`
+      INSERT INTO mentions(id, platform, external_id, url, author_handle, author_name, author_followers, text,
+        lang, created_at, fetched_at, likes, shares, replies, reach, rating, sentiment, toxicity, source_id)
+      VALUES (@id, @platform, @externalId, @url, @authorHandle, @authorName, @authorFollowers, @text,
+        @lang, @createdAt, @fetchedAt, @likes, @shares, @replies, @reach, @rating, @sentiment, @toxicity, @sourceId)
+      ON CONFLICT(id) DO NOTHING`);
+    this.insertFts = db.prepare(
+      'INSERT INTO mentions_fts(rowid, text, author_handle, author_name) VALUES (?, ?, ?, ?)',
+    );
+    this.upsertRollup = db.prepare(`
+      INSERT INTO rollup_minute(minute, platform, count, neg, neu, pos, toxic, reach)
+      VALUES (@minute, @platform, @count, @neg, @neu, @pos, @toxic, @reach)
+      ON CONFLICT(minute, platform) DO UPDATE SET count = count + excluded.count, neg = neg + excluded.neg,
+        neu = neu + excluded.neu, pos = pos + excluded.pos, toxic = toxic + excluded.toxic,
+        reach = reach + excluded.reach`);
+    this.runBatch = db.transaction((batch: NewMention[], sourceId: string | null, cursor?: string) =>
+      this.store(batch, sourceId, cursor),
+    );
+  }
+
+  ingest(batch: NewMention[], sourceId: string | null = null, cursor?: string): IngestResult {
+    return this.runBatch(batch, sourceId, cursor);
+  }
+
+  private store(batch: NewMention[], sourceId: string | null, cursor?: string): IngestResult {
+    const fetchedAt = this.now();
+    const inserted: string[] = [];
+    const rollups = new Map<string, RollupDelta>();
+    for (const m of batch) {
+      const reach = m.reach ?? m.authorFollowers ?? 0;
+      const info = this.insertMention.run({
+        ...m,
+        reach,
+        fetchedAt,
+        sourceId,
+        sentiment: m.sentiment ?? null,
+        toxicity: m.toxicity ?? null,
+      });
+      if (info.changes === 0) continue;
+      inserted.push(m.id);
+      this.insertFts.run(info.lastInsertRowid, m.text, m.authorHandle, m.authorName);
+      addToRollup(rollups, m, reach);
+    }
+    for (const delta of rollups.values()) this.upsertRollup.run(delta);
+    if (sourceId && cursor !== undefined) this.sources.setCursor(sourceId, cursor, fetchedAt);
+    return { inserted, duplicates: batch.length - inserted.length };
+  }
+}
+
+function addToRollup(rollups: Map<string, RollupDelta>, m: NewMention, reach: number): void {
+  const minute = Math.floor(m.createdAt / MINUTE) * MINUTE;
+  const key = `${minute}|${m.platform}`;
+  let d = rollups.get(key);
+  if (!d) {
+    d = { minute, platform: m.platform, count: 0, neg: 0, neu: 0, pos: 0, toxic: 0, reach: 0 };
+    rollups.set(key, d);
+  }
+  d.count++;
+  d.reach += reach;
+  const s = m.sentiment;
+  if (s != null) {
+    if (s < -NEUTRAL_BAND) d.neg++;
+    else if (s > NEUTRAL_BAND) d.pos++;
+    else d.neu++;
+  }
+  if (m.toxicity != null && m.toxicity >= TOXIC_THRESHOLD) d.toxic++;
+}

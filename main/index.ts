@@ -1,0 +1,92 @@
+// Electron main process: one secure window on the app:// origin, the core in a worker, IPC bound to it.
+import { BrowserWindow, Menu, app, dialog, net, protocol, session, shell } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startCore, type CoreHost } from './core/host';
+import { readVersion } from './core/paths';
+import { bindIpc } from './ipc';
+import { CONTENT_SECURITY_POLICY, resolveStatic } from './server/static-files';
+import { APP_ORIGIN, APP_SCHEME, isAppUrl, isSafeExternalUrl, secureWebPreferences } from './window-policy';
+
+const ROOT = path.resolve(__dirname, '..');
+let win: BrowserWindow | null = null;
+let core: CoreHost | null = null;
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+
+/** Electron needs better-sqlite3 built for its own ABI, kept apart from the Node build (see README). */
+function electronNativeBinding(): string | undefined {
+  const candidate = path.join(ROOT, 'native', 'electron', 'better_sqlite3.node');
+  return fs.existsSync(candidate) ? candidate : undefined;
+}
+
+function serveAppProtocol(): void {
+  const rendererDir = path.join(__dirname, 'renderer');
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveStatic(rendererDir, new URL(request.url).pathname);
+    if (!file) return new Response('Bad path', { status: 400 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function hardenSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+async function createWindow(): Promise<void> {
+  win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1280,
+    minHeight: 720,
+    backgroundColor: '#0f172a',
+    title: 'Vigie',
+    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
+  });
+  win.on('closed', () => (win = null));
+  await win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.whenReady().then(async () => {
+  Menu.setApplicationMenu(null);
+  hardenSessions();
+  serveAppProtocol();
+  try {
+    core = await startCore({
+      dbPath: path.join(app.getPath('userData'), 'vigie.db'),
+      resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(ROOT, 'resources'),
+      mode: 'electron',
+      version: readVersion(ROOT),
+      seedDemo: true,
+      nativeBinding: electronNativeBinding(),
+    });
+  } catch (err) {
+    // One clear sentence, then a non-zero exit (npm start falls back to web mode on an early exit).
+    dialog.showErrorBox('Vigie', err instanceof Error ? err.message : String(err));
+    app.exit(1);
+    return;
+  }
+  bindIpc(core, () => win);
+  await createWindow();
+});
+
+app.on('window-all-closed', async () => {
+  await core?.close();
+  app.quit();
+});

@@ -1,0 +1,3 @@
+export const fr = {
+  app: { name: 'Vigie', loading: 'Chargement…' },
+};

@@ -1,0 +1,119 @@
+// The one contract between the renderer and the core: every call and every event, as zod schemas.
+// The Electron IPC layer and the web server both validate against it; nothing else crosses.
+import { z } from 'zod';
+import {
+  countersSchema,
+  incidentSchema,
+  mentionSchema,
+  platformSchema,
+  replayStatusSchema,
+  volumeBucketSchema,
+} from './model';
+
+const empty = z.object({}).strict();
+const call = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
+
+export const calls = {
+  'app.info': call(
+    empty,
+    z.object({
+      version: z.string(),
+      dbPath: z.string(),
+      schemaVersion: z.number().int(),
+      mode: z.enum(['electron', 'web', 'cli']),
+    }),
+  ),
+  'incidents.list': call(empty, z.object({ items: z.array(incidentSchema), focusId: z.string().nullable() })),
+  'incidents.focus': call(z.object({ id: z.string().min(1) }).strict(), incidentSchema),
+  'incidents.close': call(z.object({ id: z.string().min(1) }).strict(), incidentSchema),
+  'incidents.delete': call(z.object({ id: z.string().min(1) }).strict(), z.object({ deleted: z.boolean() })),
+  'warroom.counters': call(
+    z.object({ since: z.number().int().optional() }).strict(),
+    countersSchema,
+  ),
+  'timeline.volume': call(
+    z
+      .object({
+        from: z.number().int(),
+        to: z.number().int(),
+        bucketMinutes: z.number().int().min(1).max(1440),
+      })
+      .strict()
+      .refine((r) => r.to > r.from, { message: 'to must be after from' })
+      .refine((r) => (r.to - r.from) / (r.bucketMinutes * 60_000) <= 5000, {
+        message: 'too many buckets: widen bucketMinutes',
+      }),
+    z.object({ buckets: z.array(volumeBucketSchema), platforms: z.array(platformSchema) }),
+  ),
+  'mentions.list': call(
+    z
+      .object({
+        limit: z.number().int().min(1).max(500).default(100),
+        /** Keyset paging: return mentions strictly older than this (createdAt, id). */
+        before: z.object({ createdAt: z.number().int(), id: z.string() }).optional(),
+        platform: platformSchema.optional(),
+        search: z.string().max(200).optional(),
+      })
+      .strict(),
+    z.object({ items: z.array(mentionSchema) }),
+  ),
+  'replay.status': call(empty, replayStatusSchema.nullable()),
+  'replay.control': call(
+    z
+      .object({ running: z.boolean().optional(), speed: z.number().min(1).max(100_000).optional() })
+      .strict(),
+    replayStatusSchema.nullable(),
+  ),
+} as const;
+
+export const events = {
+  /** Throttled: a batch of mentions landed in the store. */
+  'mentions.added': z.object({ count: z.number().int(), ids: z.array(z.string()), latestAt: z.number().int() }),
+  'replay.progress': replayStatusSchema,
+  'incidents.changed': z.object({ focusId: z.string().nullable() }),
+} as const;
+
+export type CallName = keyof typeof calls;
+export type EventName = keyof typeof events;
+export type CallRequest<N extends CallName> = z.input<(typeof calls)[N]['request']>;
+export type ParsedRequest<N extends CallName> = z.output<(typeof calls)[N]['request']>;
+export type CallResponse<N extends CallName> = z.output<(typeof calls)[N]['response']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+/** Errors cross the boundary as data, never as stack traces. */
+export const errorSchema = z.object({ code: z.string(), message: z.string() });
+export type ContractError = z.infer<typeof errorSchema>;
+
+export const CALL_NAMES = Object.keys(calls) as CallName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
+}
+
+/** Parses a request; throws a ContractViolation with a readable message. */
+export function parseRequest<N extends CallName>(name: N, params: unknown): ParsedRequest<N> {
+  const result = calls[name].request.safeParse(params ?? {});
+  if (!result.success) {
+    const detail = result.error.issues
+      .map((i) => `${i.path.length ? i.path.join('.') : 'request'}: ${i.message}`)
+      .join('; ');
+    throw new ContractViolation('bad_request', `${name}: ${detail}`);
+  }
+  return result.data as ParsedRequest<N>;
+}
+
+export class ContractViolation extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The one client interface the renderer sees, whatever the transport. */
+export interface VigieApi {
+  call<N extends CallName>(name: N, params: CallRequest<N>): Promise<CallResponse<N>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}

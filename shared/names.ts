@@ -1,0 +1,19 @@
+// Call and event names as plain data: the preload exposes only these, without bundling the schemas.
+// tests/unit/contract.test.ts checks they match shared/contract.ts exactly.
+export const CALL_NAME_LIST = [
+  'app.info',
+  'incidents.list',
+  'incidents.focus',
+  'incidents.close',
+  'incidents.delete',
+  'warroom.counters',
+  'timeline.volume',
+  'mentions.list',
+  'replay.status',
+  'replay.control',
+] as const;
+
+export const EVENT_NAME_LIST = ['mentions.added', 'replay.progress', 'incidents.changed'] as const;
+
+export const INVOKE_CHANNEL = 'vigie:call';
+export const EVENT_CHANNEL = 'vigie:event';

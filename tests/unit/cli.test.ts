@@ -1,0 +1,89 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadScenario } from '../../main/core/demo/scenario';
+import { CLI, RESOURCES, ROOT, tempDir } from '../helpers/tmp';
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => (tmp = tempDir()));
+afterEach(() => tmp.cleanup());
+
+const vigie = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, VIGIE_DB: '' } });
+
+describe('vigie demo and vigie mentions', () => {
+  it('loads the whole demo at once, idempotently, and prints stored mentions as JSON lines', () => {
+    const db = tmp.file('demo.db');
+    const total = loadScenario(RESOURCES).items.length;
+    const first = vigie('demo', '--db', db);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain(`${total} new mentions (${total} in the scenario)`);
+    const second = vigie('demo', '--db', db);
+    expect(second.stdout).toContain(`0 new mentions (${total} in the scenario)`);
+
+    const out = vigie('mentions', '--db', db, '--limit', '7', '--json');
+    expect(out.status).toBe(0);
+    const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(7);
+    expect(Object.keys(lines[0]!)).toEqual([
+      'id', 'platform', 'url', 'author_handle', 'author_name', 'text', 'lang', 'created_at', 'likes', 'shares', 'replies', 'reach',
+    ]);
+    const times = lines.map((l) => Date.parse(String(l.created_at)));
+    expect(times.every((t) => Number.isFinite(t))).toBe(true);
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(String(lines[0]!.id)).toMatch(/^[a-z]+:.+/);
+  });
+
+  it('pages through more than one page when --limit asks for it', () => {
+    const db = tmp.file('demo.db');
+    vigie('demo', '--db', db);
+    const out = vigie('mentions', '--db', db, '--limit', '1200', '--json');
+    const ids = out.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(ids).toHaveLength(1200);
+    expect(new Set(ids).size).toBe(1200);
+  });
+});
+
+describe('bad input on the command line', () => {
+  it('refuses a --db that is not a database, with one clear message, and leaves it untouched', () => {
+    const file = tmp.file('report.db');
+    fs.writeFileSync(file, 'Quarterly report\n');
+    const out = vigie('mentions', '--db', file);
+    expect(out.status).toBe(1);
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+    expect(out.stderr).toContain('is not a SQLite database');
+    expect(fs.readFileSync(file, 'utf8')).toBe('Quarterly report\n');
+  });
+
+  it('rejects unknown commands, unknown flags and bad numbers', () => {
+    expect(vigie('explode').status).toBe(2);
+    const flag = vigie('mentions', '--db', tmp.file('x.db'), '--colour');
+    expect(flag.status).toBe(1);
+    expect(flag.stderr).toMatch(/Unknown option '--colour'/);
+    const limit = vigie('mentions', '--db', tmp.file('x.db'), '--limit', 'lots');
+    expect(limit.stderr).toMatch(/--limit expects a whole number/);
+  });
+});
+
+describe('vigie serve', () => {
+  it('prints a token URL when bound beyond loopback, and the token gates the page', async () => {
+    const child = spawn(process.execPath, [CLI, 'serve', '--host', '0.0.0.0', '--port', '0', '--no-demo', '--db', tmp.file('s.db')], {
+      cwd: ROOT,
+    });
+    try {
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      await expect.poll(() => out, { timeout: 15_000 }).toMatch(/running at (http:\S+)/);
+      const url = new URL(/running at (http:\S+)/.exec(out)![1]!);
+      const token = url.searchParams.get('token');
+      expect(token).toBeTruthy();
+      expect(out).toMatch(/token was generated/);
+      const local = `http://127.0.0.1:${url.port}/`;
+      expect((await fetch(local)).status).toBe(401);
+      expect((await fetch(`${local}?token=${token}`)).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
