@@ -40,14 +40,16 @@ async function withCore<T>(flags: Flags, seedDemo: boolean, run: (core: CoreHost
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new VigieError('bad_flag', `--${name} expects a whole number, got "${value}".`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new VigieError('bad_flag', `--${name} expects a whole number, got "${value}".`);
   return n;
 }
 
 async function serve(flags: Flags): Promise<void> {
   const dbPath = resolveDbPath(flags.db as string | undefined);
   const speed = flags['replay-speed'] === undefined ? undefined : Number(flags['replay-speed']);
-  if (speed !== undefined && !(speed >= 1)) throw new VigieError('bad_flag', '--replay-speed expects a number ≥ 1.');
+  if (speed !== undefined && !(speed >= 1))
+    throw new VigieError('bad_flag', '--replay-speed expects a number ≥ 1.');
   const core = await startCore({
     dbPath,
     mode: 'web',
@@ -63,12 +65,14 @@ async function serve(flags: Flags): Promise<void> {
     token: flags.token as string | undefined,
   }).catch(async (err: NodeJS.ErrnoException) => {
     await core.close();
-    if (err.code === 'EADDRINUSE') throw new VigieError('port_busy', `Port ${flags.port ?? 4800} is busy: pick another with --port.`);
+    if (err.code === 'EADDRINUSE')
+      throw new VigieError('port_busy', `Port ${flags.port ?? 4800} is busy: pick another with --port.`);
     throw err;
   });
   console.log(`Vigie web mode is running at ${server.openUrl}`);
   console.log(`Database: ${dbPath}`);
-  if (server.token && !flags.token) console.log('A token was generated for this non-loopback bind; it is shown once, in the URL above.');
+  if (server.token && !flags.token)
+    console.log('A token was generated for this non-loopback bind; it is shown once, in the URL above.');
   const stop = async () => {
     await server.close();
     await core.close();
@@ -82,7 +86,9 @@ async function demo(flags: Flags): Promise<void> {
   if (!flags.db) throw new VigieError('bad_flag', 'vigie demo needs --db PATH.');
   await withCore(flags, false, async (core) => {
     const { inserted, total } = await core.loadDemo();
-    console.log(`Demo incident loaded: ${inserted} new mentions (${total} in the scenario) into ${resolveDbPath(flags.db as string)}`);
+    console.log(
+      `Demo incident loaded: ${inserted} new mentions (${total} in the scenario) into ${resolveDbPath(flags.db as string)}`,
+    );
   });
 }
 

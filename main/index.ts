@@ -13,7 +13,9 @@ const ROOT = path.resolve(__dirname, '..');
 let win: BrowserWindow | null = null;
 let core: CoreHost | null = null;
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 app.enableSandbox();
 
 /** Electron needs better-sqlite3 built for its own ABI, kept apart from the Node build (see README). */
@@ -70,7 +72,9 @@ app.whenReady().then(async () => {
   try {
     core = await startCore({
       dbPath: path.join(app.getPath('userData'), 'vigie.db'),
-      resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(ROOT, 'resources'),
+      resourcesDir: app.isPackaged
+        ? path.join(process.resourcesPath, 'resources')
+        : path.join(ROOT, 'resources'),
       mode: 'electron',
       version: readVersion(ROOT),
       seedDemo: true,

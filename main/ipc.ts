@@ -6,7 +6,6 @@ import type { CoreHost } from './core/host';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/names';
 import { isTrustedSender } from './window-policy';
 
-
 export function bindIpc(core: CoreHost, getWindow: () => BrowserWindow | null): () => void {
   const handler = async (event: IpcMainInvokeEvent, name: unknown, params: unknown) => {
     const frame = event.senderFrame;
@@ -15,7 +14,10 @@ export function bindIpc(core: CoreHost, getWindow: () => BrowserWindow | null): 
     }
     try {
       if (typeof name !== 'string' || !CALL_NAMES.includes(name as CallName)) {
-        return { ok: false, error: { code: 'unknown_call', message: `Unknown call: ${String(name).slice(0, 80)}` } };
+        return {
+          ok: false,
+          error: { code: 'unknown_call', message: `Unknown call: ${String(name).slice(0, 80)}` },
+        };
       }
       const value = await core.callRaw(name, parseRequest(name as CallName, params));
       return { ok: true, value };

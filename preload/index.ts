@@ -10,8 +10,7 @@ const api: VigieApi = {
   async call(name, params) {
     if (!CALL_NAMES.includes(name as CallName)) throw new Error(`Unknown call: ${String(name)}`);
     const reply = (await ipcRenderer.invoke(INVOKE_CHANNEL, name, params)) as
-      | { ok: true; value: unknown }
-      | { ok: false; error: { code: string; message: string } };
+      { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
     if (reply.ok) return reply.value as never;
     throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
   },

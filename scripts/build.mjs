@@ -23,11 +23,26 @@ const common = {
 fs.mkdirSync(dist, { recursive: true });
 const started = Date.now();
 await Promise.all([
-  esbuild({ ...common, entryPoints: { 'core-worker': 'main/core/worker.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  esbuild({
+    ...common,
+    entryPoints: { 'core-worker': 'main/core/worker.ts' },
+    outdir: dist,
+    outExtension: { '.js': '.cjs' },
+  }),
   esbuild({ ...common, entryPoints: { cli: 'main/cli.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
-  esbuild({ ...common, entryPoints: { main: 'main/index.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  esbuild({
+    ...common,
+    entryPoints: { main: 'main/index.ts' },
+    outdir: dist,
+    outExtension: { '.js': '.cjs' },
+  }),
   // Sandboxed preloads may only require 'electron': everything else is bundled in.
-  esbuild({ ...common, entryPoints: { preload: 'preload/index.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  esbuild({
+    ...common,
+    entryPoints: { preload: 'preload/index.ts' },
+    outdir: dist,
+    outExtension: { '.js': '.cjs' },
+  }),
 ]);
 if (only !== 'node') {
   await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });

@@ -14,13 +14,22 @@ export const ELECTRON_BINDING = path.join(root, 'native', 'electron', 'better_sq
 export function ensureElectronNative() {
   const electronVersion = require('electron/package.json').version;
   const marker = path.join(path.dirname(ELECTRON_BINDING), 'electron-version');
-  if (fs.existsSync(ELECTRON_BINDING) && fs.readFileSync(marker, 'utf8') === electronVersion) return ELECTRON_BINDING;
+  if (fs.existsSync(ELECTRON_BINDING) && fs.readFileSync(marker, 'utf8') === electronVersion)
+    return ELECTRON_BINDING;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-native-'));
   try {
     fs.copyFileSync(require.resolve('better-sqlite3/package.json'), path.join(work, 'package.json'));
     execFileSync(
       process.execPath,
-      [require.resolve('prebuild-install/bin.js'), '--runtime', 'electron', '--target', electronVersion, '--arch', process.arch],
+      [
+        require.resolve('prebuild-install/bin.js'),
+        '--runtime',
+        'electron',
+        '--target',
+        electronVersion,
+        '--arch',
+        process.arch,
+      ],
       { cwd: work, stdio: 'pipe' },
     );
     fs.mkdirSync(path.dirname(ELECTRON_BINDING), { recursive: true });

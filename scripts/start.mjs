@@ -10,8 +10,12 @@ const passThrough = process.argv.slice(2);
 const EARLY_EXIT_MS = 15_000;
 
 function startWebMode(reason) {
-  console.log(`\nElectron cannot start on this machine (${reason}), so Vigie runs in web mode instead: open the address below in your browser.\n`);
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'vigie.cjs'), 'serve', ...passThrough], { stdio: 'inherit' });
+  console.log(
+    `\nElectron cannot start on this machine (${reason}), so Vigie runs in web mode instead: open the address below in your browser.\n`,
+  );
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'vigie.cjs'), 'serve', ...passThrough], {
+    stdio: 'inherit',
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 }
@@ -27,16 +31,23 @@ function startElectron() {
   if (probe.status !== 0 || !probe.stdout) {
     const output = `${probe.stderr ?? ''}`;
     const downloadFailed = /fetch failed|failed to install|ENOTFOUND|ECONNREFUSED|EAI_AGAIN/.test(output);
-    const lastError = output.split('\n').filter((l) => /^\w*Error/.test(l)).at(-1);
+    const lastError = output
+      .split('\n')
+      .filter((l) => /^\w*Error/.test(l))
+      .at(-1);
     return startWebMode(
-      downloadFailed ? 'its binary is missing and could not be downloaded' : (lastError ?? 'its binary is not available'),
+      downloadFailed
+        ? 'its binary is missing and could not be downloaded'
+        : (lastError ?? 'its binary is not available'),
     );
   }
   const electronBinary = probe.stdout;
   try {
     ensureElectronNative();
   } catch (err) {
-    return startWebMode(`no better-sqlite3 build for Electron could be fetched: ${String(err.message).split('\n')[0]}`);
+    return startWebMode(
+      `no better-sqlite3 build for Electron could be fetched: ${String(err.message).split('\n')[0]}`,
+    );
   }
   const startedAt = Date.now();
   let stderr = '';

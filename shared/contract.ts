@@ -11,7 +11,10 @@ import {
 } from './model';
 
 const empty = z.object({}).strict();
-const call = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
+const call = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({
+  request,
+  response,
+});
 
 export const calls = {
   'app.info': call(
@@ -27,10 +30,7 @@ export const calls = {
   'incidents.focus': call(z.object({ id: z.string().min(1) }).strict(), incidentSchema),
   'incidents.close': call(z.object({ id: z.string().min(1) }).strict(), incidentSchema),
   'incidents.delete': call(z.object({ id: z.string().min(1) }).strict(), z.object({ deleted: z.boolean() })),
-  'warroom.counters': call(
-    z.object({ since: z.number().int().optional() }).strict(),
-    countersSchema,
-  ),
+  'warroom.counters': call(z.object({ since: z.number().int().optional() }).strict(), countersSchema),
   'timeline.volume': call(
     z
       .object({
@@ -59,16 +59,18 @@ export const calls = {
   ),
   'replay.status': call(empty, replayStatusSchema.nullable()),
   'replay.control': call(
-    z
-      .object({ running: z.boolean().optional(), speed: z.number().min(1).max(100_000).optional() })
-      .strict(),
+    z.object({ running: z.boolean().optional(), speed: z.number().min(1).max(100_000).optional() }).strict(),
     replayStatusSchema.nullable(),
   ),
 } as const;
 
 export const events = {
   /** Throttled: a batch of mentions landed in the store. */
-  'mentions.added': z.object({ count: z.number().int(), ids: z.array(z.string()), latestAt: z.number().int() }),
+  'mentions.added': z.object({
+    count: z.number().int(),
+    ids: z.array(z.string()),
+    latestAt: z.number().int(),
+  }),
   'replay.progress': replayStatusSchema,
   'incidents.changed': z.object({ focusId: z.string().nullable() }),
 } as const;

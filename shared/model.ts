@@ -1,7 +1,17 @@
 // Domain schemas shared by the core and the renderer. Types are inferred from them.
 import { z } from 'zod';
 
-export const PLATFORMS = ['x', 'mastodon', 'bluesky', 'reddit', 'youtube', 'facebook', 'rss', 'reviews', 'file'] as const;
+export const PLATFORMS = [
+  'x',
+  'mastodon',
+  'bluesky',
+  'reddit',
+  'youtube',
+  'facebook',
+  'rss',
+  'reviews',
+  'file',
+] as const;
 export const platformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof platformSchema>;
 

@@ -1,7 +1,14 @@
 // Starts the core in a worker thread. The Electron main process, web mode and the CLI all use this.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CallName, CallRequest, CallResponse, ContractError, EventName, EventPayload } from '../../shared/contract';
+import type {
+  CallName,
+  CallRequest,
+  CallResponse,
+  ContractError,
+  EventName,
+  EventPayload,
+} from '../../shared/contract';
 import { VigieError } from './errors';
 import type { HostToWorker, WorkerConfig, WorkerToHost } from './protocol';
 
@@ -37,7 +44,9 @@ export function startCore(options: HostOptions): Promise<CoreHost> {
     nativeBinding: options.nativeBinding,
     tickMs: options.tickMs ?? 250,
   };
-  const worker = new Worker(options.workerFile ?? path.join(distDir(), 'core-worker.cjs'), { workerData: config });
+  const worker = new Worker(options.workerFile ?? path.join(distDir(), 'core-worker.cjs'), {
+    workerData: config,
+  });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const listeners = new Set<(name: string, payload: unknown) => void>();
   let nextId = 1;
@@ -54,7 +63,8 @@ export function startCore(options: HostOptions): Promise<CoreHost> {
     });
     worker.on('exit', (code) => {
       closed = true;
-      if (!started) rejectStart(new VigieError('core_exit', `The core stopped before it was ready (code ${code}).`));
+      if (!started)
+        rejectStart(new VigieError('core_exit', `The core stopped before it was ready (code ${code}).`));
       for (const p of pending.values()) p.reject(new VigieError('core_exit', 'The core stopped.'));
       pending.clear();
     });

@@ -23,7 +23,8 @@ export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv =
 
 export function readVersion(rootDir: string): string {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(rootDir, 'package.json'), 'utf8')) as { version: string }).version;
+    return (JSON.parse(fs.readFileSync(path.join(rootDir, 'package.json'), 'utf8')) as { version: string })
+      .version;
   } catch {
     return '0.0.0';
   }

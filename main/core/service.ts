@@ -64,7 +64,12 @@ export class Service {
       this.emit('mentions.added', { count: ids.length, ids: ids.slice(-200), latestAt: this.now() });
     });
     if (opts.seedDemo) {
-      seedDemoIfFirstRun(db, loadScenario(opts.resourcesDir), opts.replaySpeed ?? DEFAULT_REPLAY_SPEED, this.now());
+      seedDemoIfFirstRun(
+        db,
+        loadScenario(opts.resourcesDir),
+        opts.replaySpeed ?? DEFAULT_REPLAY_SPEED,
+        this.now(),
+      );
     }
     this.attachReplay();
     if (opts.replaySpeed && this.replay) this.replay.control({ speed: opts.replaySpeed });
@@ -73,7 +78,13 @@ export class Service {
   private attachReplay(): void {
     const row = new SourcesRepo(this.db).get(DEMO_SOURCE_ID);
     this.replay = row
-      ? new ReplaySource(this.db, this.ingestor, loadScenario(this.opts.resourcesDir), DEMO_SOURCE_ID, this.now)
+      ? new ReplaySource(
+          this.db,
+          this.ingestor,
+          loadScenario(this.opts.resourcesDir),
+          DEMO_SOURCE_ID,
+          this.now,
+        )
       : null;
   }
 
@@ -92,7 +103,8 @@ export class Service {
   loadDemoNow(): { inserted: number; total: number } {
     const scenario = loadScenario(this.opts.resourcesDir);
     if (!hasDemo(this.db)) {
-      if (!new SourcesRepo(this.db).get(DEMO_SOURCE_ID)) createDemo(this.db, scenario, DEFAULT_REPLAY_SPEED, this.now());
+      if (!new SourcesRepo(this.db).get(DEMO_SOURCE_ID))
+        createDemo(this.db, scenario, DEFAULT_REPLAY_SPEED, this.now());
       else this.meta.set(FOCUS_KEY, 'demo');
     }
     this.attachReplay();

@@ -36,7 +36,8 @@ function start(): void {
     try {
       let value: unknown;
       if (msg.type === 'task') value = service.loadDemoNow();
-      else if (!isCallName(msg.name)) throw new VigieError('unknown_call', `Unknown call: ${String(msg.name)}`);
+      else if (!isCallName(msg.name))
+        throw new VigieError('unknown_call', `Unknown call: ${String(msg.name)}`);
       else value = service.dispatch(msg.name, msg.params);
       send({ type: 'result', id: msg.id, ok: true, value });
     } catch (err) {

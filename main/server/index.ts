@@ -40,11 +40,16 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       return;
     }
     if (!tokenAccepted(token, req, url)) {
-      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' }).end('Vigie: a valid token is required.');
+      res
+        .writeHead(401, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('Vigie: a valid token is required.');
       return;
     }
     if (token && url.searchParams.get('token')) {
-      res.setHeader('set-cookie', `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`);
+      res.setHeader(
+        'set-cookie',
+        `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
+      );
     }
     serveStatic(opts.staticDir, url.pathname, res);
   });

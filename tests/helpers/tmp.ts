@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** A fresh temp folder per test, removed afterwards by the returned cleanup. */
-export function tempDir(prefix = 'vigie-test-'): { dir: string; file: (name: string) => string; cleanup: () => void } {
+export function tempDir(prefix = 'vigie-test-'): {
+  dir: string;
+  file: (name: string) => string;
+  cleanup: () => void;
+} {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   return {
     dir,

@@ -9,7 +9,11 @@ beforeEach(() => (tmp = tempDir()));
 afterEach(() => tmp.cleanup());
 
 const vigie = (...args: string[]) =>
-  spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, VIGIE_DB: '' } });
+  spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, VIGIE_DB: '' },
+  });
 
 describe('vigie demo and vigie mentions', () => {
   it('loads the whole demo at once, idempotently, and prints stored mentions as JSON lines', () => {
@@ -24,10 +28,24 @@ describe('vigie demo and vigie mentions', () => {
 
     const out = vigie('mentions', '--db', db, '--limit', '7', '--json');
     expect(out.status).toBe(0);
-    const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(7);
     expect(Object.keys(lines[0]!)).toEqual([
-      'id', 'platform', 'url', 'author_handle', 'author_name', 'text', 'lang', 'created_at', 'likes', 'shares', 'replies', 'reach',
+      'id',
+      'platform',
+      'url',
+      'author_handle',
+      'author_name',
+      'text',
+      'lang',
+      'created_at',
+      'likes',
+      'shares',
+      'replies',
+      'reach',
     ]);
     const times = lines.map((l) => Date.parse(String(l.created_at)));
     expect(times.every((t) => Number.isFinite(t))).toBe(true);
@@ -39,7 +57,10 @@ describe('vigie demo and vigie mentions', () => {
     const db = tmp.file('demo.db');
     vigie('demo', '--db', db);
     const out = vigie('mentions', '--db', db, '--limit', '1200', '--json');
-    const ids = out.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    const ids = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: string }).id);
     expect(ids).toHaveLength(1200);
     expect(new Set(ids).size).toBe(1200);
   });
@@ -68,9 +89,13 @@ describe('bad input on the command line', () => {
 
 describe('vigie serve', () => {
   it('prints a token URL when bound beyond loopback, and the token gates the page', async () => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--host', '0.0.0.0', '--port', '0', '--no-demo', '--db', tmp.file('s.db')], {
-      cwd: ROOT,
-    });
+    const child = spawn(
+      process.execPath,
+      [CLI, 'serve', '--host', '0.0.0.0', '--port', '0', '--no-demo', '--db', tmp.file('s.db')],
+      {
+        cwd: ROOT,
+      },
+    );
     try {
       let out = '';
       child.stdout.on('data', (d) => (out += d));

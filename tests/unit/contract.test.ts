@@ -14,8 +14,12 @@ describe('contract schemas', () => {
     expect(() => parseRequest('mentions.list', { limit: 'ten' })).toThrow(/mentions\.list: limit:/);
     expect(() => parseRequest('mentions.list', { limit: 10_000 })).toThrow(/limit/);
     expect(() => parseRequest('mentions.list', { sql: 'DROP TABLE mentions' })).toThrow(/Unrecognized key/i);
-    expect(() => parseRequest('timeline.volume', { from: 10, to: 5, bucketMinutes: 1 })).toThrow(/to must be after from/);
-    expect(() => parseRequest('timeline.volume', { from: 0, to: 1e12, bucketMinutes: 1 })).toThrow(/too many buckets/);
+    expect(() => parseRequest('timeline.volume', { from: 10, to: 5, bucketMinutes: 1 })).toThrow(
+      /to must be after from/,
+    );
+    expect(() => parseRequest('timeline.volume', { from: 0, to: 1e12, bucketMinutes: 1 })).toThrow(
+      /too many buckets/,
+    );
     expect(() => parseRequest('incidents.focus', {})).toThrow(/id/);
   });
 
@@ -30,7 +34,12 @@ describe('core worker behind the contract', () => {
   let core: CoreHost;
   beforeEach(async () => {
     tmp = tempDir();
-    core = await startCore({ dbPath: tmp.file('v.db'), workerFile: WORKER_FILE, resourcesDir: RESOURCES, tickMs: 0 });
+    core = await startCore({
+      dbPath: tmp.file('v.db'),
+      workerFile: WORKER_FILE,
+      resourcesDir: RESOURCES,
+      tickMs: 0,
+    });
   });
   afterEach(async () => {
     await core.close();
@@ -43,7 +52,9 @@ describe('core worker behind the contract', () => {
       code: 'bad_request',
       message: expect.stringMatching(/limit/),
     });
-    await expect(core.callRaw('incidents.focus', { id: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(core.callRaw('incidents.focus', { id: 'nope' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     const info = await core.call('app.info', {});
     expect(info).toMatchObject({ dbPath: tmp.file('v.db'), mode: 'cli' });
     expect(await core.call('mentions.list', { limit: 5 })).toEqual({ items: [] });

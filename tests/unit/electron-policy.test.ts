@@ -22,7 +22,14 @@ describe('Electron window policy', () => {
 
   it('lets only plain web links out, through the OS browser', () => {
     expect(isSafeExternalUrl('https://ondaline.example/status')).toBe(true);
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,<b>', 'smb://host/share', 'https://user:pw@x.test', 'not a url']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,<b>',
+      'smb://host/share',
+      'https://user:pw@x.test',
+      'not a url',
+    ]) {
       expect(isSafeExternalUrl(url)).toBe(false);
     }
   });

@@ -45,7 +45,7 @@ describe('ingest', () => {
     const first = ingestor.ingest(batch);
     expect(first.inserted).toHaveLength(500);
     const again = ingestor.ingest(batch);
-    expect(again).toEqual({ inserted: [], duplicates: 500 });
+    expect(again).toEqual({ inserted: [], duplicates: 500, shares: 0, quarantined: 0 });
     expect(count('SELECT COUNT(*) AS n FROM mentions')).toBe(500);
     expect(count(`SELECT COUNT(*) AS n FROM mentions_fts WHERE mentions_fts MATCH '"générale"'`)).toBe(
       count(`SELECT COUNT(*) AS n FROM mentions WHERE text LIKE '%générale%'`),
@@ -60,7 +60,10 @@ describe('ingest', () => {
     expect(hits.length).toBe(100);
     expect(hits.every((m) => m.text.includes('générale'))).toBe(true);
     const page1 = repo.list({ limit: 40 });
-    const page2 = repo.list({ limit: 40, before: { createdAt: page1.at(-1)!.createdAt, id: page1.at(-1)!.id } });
+    const page2 = repo.list({
+      limit: 40,
+      before: { createdAt: page1.at(-1)!.createdAt, id: page1.at(-1)!.id },
+    });
     expect(page2[0]!.createdAt).toBeLessThan(page1.at(-1)!.createdAt);
     expect(new Set([...page1, ...page2].map((m) => m.id)).size).toBe(80);
   });
@@ -99,7 +102,9 @@ describe('demo replay', () => {
     expect(new Set(first).size).toBe(scenario.items.length);
 
     // Rewind the cursor: the same stream comes again and nothing doubles.
-    db.prepare(`UPDATE sources SET cursor = '{"index":0,"playedMs":0}', status = 'running' WHERE id = ?`).run(DEMO_SOURCE_ID);
+    db.prepare(`UPDATE sources SET cursor = '{"index":0,"playedMs":0}', status = 'running' WHERE id = ?`).run(
+      DEMO_SOURCE_ID,
+    );
     const second = new ReplaySource(db, ingestor, scenario, DEMO_SOURCE_ID, () => now).playAll();
     expect(second).toHaveLength(0);
     expect(count('SELECT COUNT(*) AS n FROM mentions')).toBe(scenario.items.length);

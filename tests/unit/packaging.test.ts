@@ -26,9 +26,13 @@ describe('electron-builder configuration', () => {
   });
 
   it('has a working electron-builder command', () => {
-    const out = execFileSync(process.execPath, [path.join(ROOT, 'node_modules/electron-builder/cli.js'), '--help'], {
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/electron-builder/cli.js'), '--help'],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(out).toMatch(/Building/);
   });
 

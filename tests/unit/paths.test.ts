@@ -7,7 +7,9 @@ describe('where data lives', () => {
   it('matches Electron userData on each OS', () => {
     expect(defaultDataDir({}, 'linux')).toBe(path.join(os.homedir(), '.config', 'Vigie'));
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/xdg' }, 'linux')).toBe('/xdg/Vigie');
-    expect(defaultDataDir({}, 'darwin')).toBe(path.join(os.homedir(), 'Library', 'Application Support', 'Vigie'));
+    expect(defaultDataDir({}, 'darwin')).toBe(
+      path.join(os.homedir(), 'Library', 'Application Support', 'Vigie'),
+    );
     expect(defaultDataDir({ APPDATA: 'C:\\Users\\cm\\AppData\\Roaming' }, 'win32')).toContain('Vigie');
   });
 

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS } from '../../main/core/store/migrations';
 import { openStore, schemaVersion } from '../../main/core/store/open';
-import { Ingestor } from '../../main/core/sync/ingest';
 import { makeMentions } from '../helpers/mentions';
 import { tempDir } from '../helpers/tmp';
 
@@ -12,16 +11,27 @@ beforeEach(() => (tmp = tempDir()));
 afterEach(() => tmp.cleanup());
 
 const tables = (db: Database.Database) =>
-  (db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name`).all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  (
+    db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name`).all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 
 describe('opening a store', () => {
   it('creates every table on an empty file, in WAL mode with foreign keys on', () => {
     const db = openStore(tmp.file('new.db'));
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(tables(db)).toEqual(
-      expect.arrayContaining(['mentions', 'mentions_fts', 'rollup_minute', 'incidents', 'timeline_events', 'sources', 'quarantine', 'meta']),
+      expect.arrayContaining([
+        'mentions',
+        'mentions_fts',
+        'rollup_minute',
+        'incidents',
+        'timeline_events',
+        'sources',
+        'quarantine',
+        'meta',
+      ]),
     );
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -34,7 +44,12 @@ describe('opening a store', () => {
       const file = tmp.file('old.db');
       const old = openStore(file, { targetVersion: version });
       expect(schemaVersion(old)).toBe(version);
-      new Ingestor(old).ingest(makeMentions(25));
+      // Written with plain SQL: the current Ingestor expects the current schema.
+      const insert = old.prepare(
+        `INSERT INTO mentions(id, platform, external_id, author_handle, text, created_at, fetched_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const m of makeMentions(25)) insert.run(m.id, m.platform, m.externalId, m.authorHandle, m.text, m.createdAt, 0);
       old.close();
 
       const db = openStore(file);

@@ -13,7 +13,12 @@ let server: WebServer | null = null;
 
 beforeEach(async () => {
   tmp = tempDir();
-  core = await startCore({ dbPath: tmp.file('v.db'), workerFile: WORKER_FILE, resourcesDir: RESOURCES, tickMs: 0 });
+  core = await startCore({
+    dbPath: tmp.file('v.db'),
+    workerFile: WORKER_FILE,
+    resourcesDir: RESOURCES,
+    tickMs: 0,
+  });
 });
 afterEach(async () => {
   await server?.close();
@@ -60,7 +65,9 @@ describe('web mode on loopback', () => {
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(res.headers.get('content-security-policy')).not.toContain('unsafe-inline');
 
-    const ws = new WebSocket(`ws://127.0.0.1:${port(server)}/ws`, { headers: { origin: `http://127.0.0.1:${port(server)}` } });
+    const ws = new WebSocket(`ws://127.0.0.1:${port(server)}/ws`, {
+      headers: { origin: `http://127.0.0.1:${port(server)}` },
+    });
     await new Promise((r) => ws.on('open', r));
     const replies: unknown[] = [];
     ws.on('message', (d) => replies.push(JSON.parse(d.toString())));
@@ -73,7 +80,11 @@ describe('web mode on loopback', () => {
       expect.arrayContaining([
         { id: null, ok: false, error: { code: 'bad_request', message: 'The message is not JSON.' } },
         { id: 1, ok: false, error: { code: 'unknown_call', message: 'Unknown call: nope.nope' } },
-        expect.objectContaining({ id: 2, ok: false, error: expect.objectContaining({ code: 'bad_request' }) }),
+        expect.objectContaining({
+          id: 2,
+          ok: false,
+          error: expect.objectContaining({ code: 'bad_request' }),
+        }),
         { id: 3, ok: true, value: { items: [] } },
       ]),
     );
@@ -90,7 +101,12 @@ describe('web mode on loopback', () => {
 
   it('never serves files outside the app folder', async () => {
     server = await startWebServer({ core, staticDir });
-    for (const p of ['/../package.json', '/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%5c..%5cpackage.json']) {
+    for (const p of [
+      '/../package.json',
+      '/..%2f..%2fpackage.json',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/..%5c..%5cpackage.json',
+    ]) {
       const reply = await rawGet(port(server), p);
       expect(reply).not.toContain('"name": "vigie"');
       expect(reply).not.toContain('root:x:0');
@@ -126,7 +142,11 @@ describe('web mode on another address', () => {
     expect(server.token).toBe('a-token-chosen-by-the-user');
     expect((await fetch(`http://127.0.0.1:${port(server)}/`)).status).toBe(401);
     expect(
-      (await fetch(`http://127.0.0.1:${port(server)}/`, { headers: { authorization: 'Bearer a-token-chosen-by-the-user' } })).status,
+      (
+        await fetch(`http://127.0.0.1:${port(server)}/`, {
+          headers: { authorization: 'Bearer a-token-chosen-by-the-user' },
+        })
+      ).status,
     ).toBe(200);
   });
 });

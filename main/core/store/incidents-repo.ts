@@ -61,8 +61,7 @@ export class IncidentsRepo {
 
   sourceIds(id: string): string[] {
     const row = this.db.prepare('SELECT source_ids FROM incidents WHERE id = ?').get(id) as
-      | { source_ids: string }
-      | undefined;
+      { source_ids: string } | undefined;
     return row ? (JSON.parse(row.source_ids) as string[]) : [];
   }
 
@@ -78,9 +77,18 @@ export class IncidentsRepo {
   }
 
   /** Every state change of an incident is a timeline event: the post-mortem is a query. */
-  addEvent(incidentId: string, at: number, kind: string, actor: string | null, text: string, data?: unknown): void {
+  addEvent(
+    incidentId: string,
+    at: number,
+    kind: string,
+    actor: string | null,
+    text: string,
+    data?: unknown,
+  ): void {
     this.db
-      .prepare('INSERT INTO timeline_events(incident_id, at, kind, actor, text, data) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO timeline_events(incident_id, at, kind, actor, text, data) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(incidentId, at, kind, actor, text, data === undefined ? null : JSON.stringify(data));
   }
 }

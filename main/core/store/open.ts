@@ -40,7 +40,10 @@ export function openStore(file: string, options: OpenOptions = {}): Database.Dat
     if (err instanceof VigieError) throw err;
     const code = (err as { code?: string }).code;
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new VigieError('db_corrupt', `${file} is damaged or not a Vigie database; it was left untouched.`);
+      throw new VigieError(
+        'db_corrupt',
+        `${file} is damaged or not a Vigie database; it was left untouched.`,
+      );
     }
     throw err;
   }

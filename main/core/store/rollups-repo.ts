@@ -7,7 +7,11 @@ export class RollupsRepo {
   constructor(private readonly db: Database) {}
 
   /** Volume per bucket between from (inclusive) and to (exclusive), every bucket present. */
-  volume(from: number, to: number, bucketMinutes: number): { buckets: VolumeBucket[]; platforms: Platform[] } {
+  volume(
+    from: number,
+    to: number,
+    bucketMinutes: number,
+  ): { buckets: VolumeBucket[]; platforms: Platform[] } {
     const size = bucketMinutes * MINUTE;
     const start = Math.floor(from / size) * size;
     const rows = this.db

@@ -19,7 +19,9 @@ export class SourcesRepo {
   }
 
   byType(type: string): SourceRow[] {
-    return this.db.prepare('SELECT * FROM sources WHERE type = ? ORDER BY created_at').all(type) as SourceRow[];
+    return this.db
+      .prepare('SELECT * FROM sources WHERE type = ? ORDER BY created_at')
+      .all(type) as SourceRow[];
   }
 
   create(row: { id: string; type: string; name: string; config: unknown; status: string }, at: number): void {

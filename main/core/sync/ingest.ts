@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Platform } from '../../../shared/model';
 import { MINUTE } from '../store/rollups-repo';
 import { SourcesRepo } from '../store/sources-repo';
+import type { ParseResult, Quarantined, ShareRecord } from './types';
 
 /** A normalized mention ready to store (what every source adapter produces). */
 export interface NewMention {
@@ -27,6 +28,9 @@ export interface NewMention {
 export interface IngestResult {
   inserted: string[];
   duplicates: number;
+  /** Reposts seen for the first time (counted on their original). */
+  shares: number;
+  quarantined: number;
 }
 
 interface RollupDelta {
@@ -51,10 +55,17 @@ export class Ingestor {
   private readonly insertMention: Statement;
   private readonly insertFts: Statement;
   private readonly upsertRollup: Statement;
+  private readonly refreshMetrics: Statement;
+  private readonly insertShare: Statement;
+  private readonly countShares: Statement;
+  private readonly insertQuarantine: Statement;
   private readonly sources: SourcesRepo;
-  private readonly runBatch: (batch: NewMention[], sourceId: string | null, cursor?: string) => IngestResult;
+  private readonly runBatch: (result: ParseResult, sourceId: string | null, cursor?: string) => IngestResult;
 
-  constructor(db: Database, private readonly now: () => number = Date.now) {
+  constructor(
+    db: Database,
+    private readonly now: () => number = Date.now,
+  ) {
     this.sources = new SourcesRepo(db);
     this.insertMention = db.prepare(`
       INSERT INTO mentions(id, platform, external_id, url, author_handle, author_name, author_followers, text,
@@ -71,16 +82,35 @@ export class Ingestor {
       ON CONFLICT(minute, platform) DO UPDATE SET count = count + excluded.count, neg = neg + excluded.neg,
         neu = neu + excluded.neu, pos = pos + excluded.pos, toxic = toxic + excluded.toxic,
         reach = reach + excluded.reach`);
-    this.runBatch = db.transaction((batch: NewMention[], sourceId: string | null, cursor?: string) =>
-      this.store(batch, sourceId, cursor),
+    // A post seen again keeps its text; only its public counters move (they only grow).
+    this.refreshMetrics = db.prepare(`
+      UPDATE mentions SET likes = MAX(likes, @likes), shares = MAX(shares, @shares), replies = MAX(replies, @replies)
+      WHERE id = @id AND (likes < @likes OR shares < @shares OR replies < @replies)`);
+    this.insertShare = db.prepare(
+      'INSERT INTO mention_shares(id, original_id, created_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING',
+    );
+    this.countShares = db.prepare(`
+      UPDATE mentions SET shares = MAX(shares, (SELECT COUNT(*) FROM mention_shares WHERE original_id = @id))
+      WHERE id = @id`);
+    this.insertQuarantine = db.prepare(
+      'INSERT INTO quarantine(source_id, at, reason, raw_excerpt) VALUES (?, ?, ?, ?)',
+    );
+    this.runBatch = db.transaction((result: ParseResult, sourceId: string | null, cursor?: string) =>
+      this.store(result, sourceId, cursor),
     );
   }
 
   ingest(batch: NewMention[], sourceId: string | null = null, cursor?: string): IngestResult {
-    return this.runBatch(batch, sourceId, cursor);
+    return this.runBatch({ mentions: batch, shares: [], quarantined: [] }, sourceId, cursor);
   }
 
-  private store(batch: NewMention[], sourceId: string | null, cursor?: string): IngestResult {
+  /** One parsed page or file chunk: mentions, shares and quarantined records in one transaction. */
+  ingestResult(result: ParseResult, sourceId: string | null = null, cursor?: string): IngestResult {
+    return this.runBatch(result, sourceId, cursor);
+  }
+
+  private store(result: ParseResult, sourceId: string | null, cursor?: string): IngestResult {
+    const batch = result.mentions;
     const fetchedAt = this.now();
     const inserted: string[] = [];
     const rollups = new Map<string, RollupDelta>();
@@ -94,14 +124,38 @@ export class Ingestor {
         sentiment: m.sentiment ?? null,
         toxicity: m.toxicity ?? null,
       });
-      if (info.changes === 0) continue;
+      if (info.changes === 0) {
+        this.refreshMetrics.run({ id: m.id, likes: m.likes, shares: m.shares, replies: m.replies });
+        continue;
+      }
       inserted.push(m.id);
       this.insertFts.run(info.lastInsertRowid, m.text, m.authorHandle, m.authorName);
       addToRollup(rollups, m, reach);
     }
     for (const delta of rollups.values()) this.upsertRollup.run(delta);
+    const shares = this.storeShares(result.shares);
+    this.storeQuarantine(result.quarantined, sourceId, fetchedAt);
     if (sourceId && cursor !== undefined) this.sources.setCursor(sourceId, cursor, fetchedAt);
-    return { inserted, duplicates: batch.length - inserted.length };
+    return {
+      inserted,
+      duplicates: batch.length - inserted.length,
+      shares,
+      quarantined: result.quarantined.length,
+    };
+  }
+
+  private storeShares(shares: ShareRecord[]): number {
+    let fresh = 0;
+    for (const s of shares) {
+      if (this.insertShare.run(s.id, s.originalId, s.createdAt).changes === 0) continue;
+      fresh++;
+      this.countShares.run({ id: s.originalId });
+    }
+    return fresh;
+  }
+
+  private storeQuarantine(records: Quarantined[], sourceId: string | null, at: number): void {
+    for (const q of records) this.insertQuarantine.run(sourceId, at, q.reason, q.raw);
   }
 }
 

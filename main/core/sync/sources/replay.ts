@@ -44,8 +44,15 @@ export class ReplaySource {
 
   static create(db: Database, sourceId: string, scenario: Scenario, speed: number, now: number): void {
     const config: ReplayConfig = { anchor: now - scenario.meta.durationMs, speed };
-    new SourcesRepo(db).create({ id: sourceId, type: 'replay', name: 'Demo replay', config, status: 'running' }, now);
-    new SourcesRepo(db).setCursor(sourceId, JSON.stringify({ index: 0, playedMs: 0 } satisfies ReplayCursor), now);
+    new SourcesRepo(db).create(
+      { id: sourceId, type: 'replay', name: 'Demo replay', config, status: 'running' },
+      now,
+    );
+    new SourcesRepo(db).setCursor(
+      sourceId,
+      JSON.stringify({ index: 0, playedMs: 0 } satisfies ReplayCursor),
+      now,
+    );
   }
 
   private state(): { config: ReplayConfig; cursor: ReplayCursor; status: string } | null {
@@ -80,7 +87,8 @@ export class ReplaySource {
     const batch = items.slice(cursor.index, end).map((it) => scenarioItemToMention(it, config.anchor));
     const next: ReplayCursor = { index: end, playedMs };
     const result = this.ingestor.ingest(batch, this.sourceId, JSON.stringify(next));
-    if (end >= items.length && playedMs >= this.scenario.meta.durationMs) this.sources.setStatus(this.sourceId, 'done');
+    if (end >= items.length && playedMs >= this.scenario.meta.durationMs)
+      this.sources.setStatus(this.sourceId, 'done');
     return result.inserted;
   }
 

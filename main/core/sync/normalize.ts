@@ -1,0 +1,43 @@
+// Small helpers every parser shares to turn platform fields into a Mention.
+import { convert } from 'html-to-text';
+
+/** Plain text from platform HTML (Mastodon content, RSS summaries): links kept as their text + URL. */
+export function htmlToPlainText(html: string): string {
+  return convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { hideLinkHrefIfSameAsText: true, ignoreHref: false, noAnchorUrl: true } },
+      // Mastodon marks @mentions and #hashtags: their text says it all.
+      { selector: 'a.mention', options: { ignoreHref: true } },
+      { selector: 'a.hashtag', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+      { selector: 'p', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+    ],
+  })
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Dates to ms UTC; null when unreadable (the record is then quarantined by the caller). */
+export function toMs(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value < 1e12 ? Math.round(value * 1000) : Math.round(value);
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const t = Date.parse(value);
+  return Number.isFinite(t) ? t : null;
+}
+
+export function nonNegativeInt(value: unknown): number {
+  const n = typeof value === 'string' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+}
+
+export function optionalString(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+/** Short two-letter language code, or null. */
+export function langCode(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const m = /^([a-z]{2,3})\b/i.exec(value.trim());
+  return m ? m[1]!.toLowerCase() : null;
+}
