@@ -3,6 +3,7 @@
 // Template syntax (see expand() in generate-demo.mjs): {slot} picks from a list below or from the
 // per-mention context, {a|b|c} picks one inline alternative (an empty alternative is allowed).
 
+// prettier-ignore
 export const FR_FIRST = [
   'Lucas', 'Léa', 'Hugo', 'Chloé', 'Louis', 'Emma', 'Nathan', 'Manon', 'Théo', 'Camille', 'Enzo', 'Inès',
   'Mathis', 'Sarah', 'Maxime', 'Thomas', 'Laura', 'Nicolas', 'Pauline', 'Antoine', 'Marion', 'Kevin',
@@ -14,6 +15,7 @@ export const FR_FIRST = [
   'Élodie', 'Émilie', 'Hélène', 'Alain', 'Michel', 'Dominique', 'Pascal', 'Samia', 'Nadia', 'Bilal', 'Yanis',
 ];
 
+// prettier-ignore
 export const FR_LAST = [
   'Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau',
   'Simon', 'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier',
@@ -23,6 +25,7 @@ export const FR_LAST = [
   'Haddad', 'Diallo', 'Traoré', 'Nguyen', 'Le Gall', 'Kerbrat', 'Ferreira', 'Da Silva', 'Rossi', 'Caron',
 ];
 
+// prettier-ignore
 export const FR_NICKS = [
   'Le Geek du 69', 'Tonton Fibre', 'Maman Solo', 'Pépito', 'Captain Croissant', 'La Daronne', 'Mister Wifi',
   'Raclette Lover', 'JeanMi du Nord', 'Bibi', 'Gaming Nono', 'Doc Patate', 'Le Râleur Pro', 'Mamie Geek',
@@ -30,6 +33,7 @@ export const FR_NICKS = [
   'Fromage Qui Pue', 'Le Sudiste', 'Petit Scarabée', 'Cactus Grognon', 'Pâte à Crêpes', 'Banane Joyeuse',
 ];
 
+// prettier-ignore
 export const EN_FIRST = [
   'James', 'Emily', 'Oliver', 'Sophie', 'Jack', 'Chloe', 'Harry', 'Grace', 'Daniel', 'Hannah', 'Ryan',
   'Megan', 'Tom', 'Lucy', 'Sam', 'Rachel', 'Ben', 'Kate', 'Michael', 'Jessica', 'Liam', 'Ava', 'Noah',
@@ -37,25 +41,30 @@ export const EN_FIRST = [
   'Ingrid', 'Pieter', 'Kasia', 'Tomasz', 'Eoin', 'Siobhan', 'Hiroshi', 'Wei', 'Mateo', 'Olivia', 'Kenji',
 ];
 
+// prettier-ignore
 export const EN_LAST = [
   'Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Evans', 'Walker',
   'Wright', 'Thompson', 'White', 'Hughes', 'Edwards', 'Green', 'Hall', 'Wood', 'Harris', 'Clarke', 'Patel',
   'Murphy', "O'Brien", 'Kowalski', 'Jansen', 'Novak', 'Rossi', 'Schmidt', 'Andersson', 'Kim', 'Chen', 'Silva',
 ];
 
+// prettier-ignore
 export const EN_NICKS = [
   'not a bot', 'coffee addict', 'Expat in Paris 🇬🇧🇫🇷', 'Dev on a boat', 'Cheese Enjoyer', 'BigNetworkEnergy',
   'tired sysadmin', 'Lyon-based nerd', 'Baguette Brit', 'packet loss', 'Remote & Roaming', 'the wifi guy',
 ];
 
+// prettier-ignore
 export const MASTODON_INSTANCES_FR = [
   'mastodon.social', 'piaille.fr', 'mamot.fr', 'framapiaf.org', 'mastodon.online', 'eldritch.cafe',
   'toot.aquilenet.fr', 'pouet.chapril.org', 'social.tchncs.de',
 ];
+// prettier-ignore
 export const MASTODON_INSTANCES_EN = [
   'mastodon.social', 'fosstodon.org', 'hachyderm.io', 'mastodon.online', 'infosec.exchange', 'mas.to',
 ];
 
+// prettier-ignore
 export const COMMON = {
   city: [
     'Paris', 'Paris 11e', 'Paris 18e', 'Lyon', 'Lyon 7e', 'Villeurbanne', 'Marseille', 'Toulouse', 'Lille',
@@ -82,12 +91,13 @@ export const COMMON = {
   clients: ['des milliers', 'des centaines de milliers', 'plus de 2 millions', 'près de 3 millions'],
 };
 
+// prettier-ignore
 export const FR_COMMON = {
   family: ['ma mère', 'ma grand-mère', 'mon père', 'mon grand-père', 'ma voisine', 'mon oncle'],
   kids: ['les enfants', 'mon mari', 'ma femme', 'ma coloc', 'mon ado', 'les gosses'],
   insult: [
     'bouffons', 'b0uffons', 'guignols', 'incompétents', 'escrocs', 'clowns', 'tocards', 'nuuuuls',
-    'branquignols', 'charlots', 'connards', 'manches', 'amateurs', 'voleurs', 'b0ufons', 'nullos',
+    'branquignols', 'charlots', 'connards', 'manches', 'rigolos', 'voleurs', 'b0ufons', 'nullos',
   ],
   insultOne: ['bouffonne', 'menteuse', 'incompétente', 'clown', 'guignole', 'nulle', 'b0uffonne', 'hypocrite'],
   quote: [
@@ -99,6 +109,7 @@ export const FR_COMMON = {
   angryOpen: ['Sérieusement', 'Bon', 'Franchement', 'Non mais', 'Alors', 'Putain', 'Purée', 'Bref'],
 };
 
+// prettier-ignore
 export const EN_COMMON = {
   family: ['my mum', 'my grandma', 'my dad', 'my elderly neighbour', 'my mother-in-law'],
   kids: ['the kids', 'my flatmate', 'my partner', 'my teenager'],
@@ -113,6 +124,7 @@ export const EN_COMMON = {
   angryOpen: ['Seriously', 'Honestly', 'Wow', 'Right', 'Unbelievable', 'Ffs', 'Come on'],
 };
 
+// prettier-ignore
 export const EMOJI = {
   pos: ['👍', '😊', '🙏', '👌', '🚀', '✨', '😍', '💪', '🙌'],
   neutral: ['🤔', '📶', '📱', '👀', '🙂'],
@@ -121,6 +133,7 @@ export const EMOJI = {
   laugh: ['😂', '🤣', '🙃', '🫠', '💀', '🤡', '👏'],
 };
 
+// prettier-ignore
 export const HASHTAGS = {
   baseline: ['#Ondaline', '#fibre', '#5G', '#BonPlan', '#box'],
   outage: [
@@ -129,6 +142,7 @@ export const HASHTAGS = {
   ],
   outageEn: ['#PanneOndaline', '#PanneOndaline', '#Ondaline', '#OndalineDown', '#outage', '#France'],
   recovery: ['#PanneOndaline', '#Ondaline', '#OndalineRembourse', '#geste', '#résiliation'],
+  recoveryEn: ['#PanneOndaline', '#Ondaline', '#OndalineRefund'],
 };
 
 /** French shorthand, applied at random to casual posts. */

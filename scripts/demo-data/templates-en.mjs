@@ -12,7 +12,7 @@ export const EN = {
   ],
   positive: [
     '{Honestly|Gotta say} {O} fibre in {city} has been {rock solid|flawless|great} for {n2_12} months, {speed} {on ethernet|wired|over wifi}',
-    'Switched from {competitor} to {O} and {ping dropped by half|no more evening slowdowns|saving {priceSmall} a month}',
+    'Switched from {competitor} to {O} and {ping dropped by half|no more evening slowdowns|saving €{priceSmall} a month}',
     '{O} tech came {this morning|today}, fibre installed in {under an hour|40 minutes}, {super friendly guy|very professional}',
     'Speedtest on {O} today: {speed} down, {up} up. {Not bad for the price|France wins again}',
     '{o} {thanks|cheers} for sorting my {billing issue|SIM swap} so fast',
@@ -30,12 +30,12 @@ export const EN = {
     'Is {O} down for anyone else? {No internet|Box blinking red|Nothing loads} in {city}',
     '{o} no internet {for {dur}|since {dur} ago|at all} in {city}, box {blinking red|showing a red cross|stuck rebooting}',
     '{O} outage in {city} too. {Fibre|Internet} and {TV|landline} both gone',
-    'Whole {O} network seems down, {outage maps are lit up|it\'s nationwide apparently|all of France?}',
+    "Whole {O} network seems down, {outage maps are lit up|it's nationwide apparently|all of France?}",
     '{o} your status page says "{all systems operational|no incident}" {lol|seriously?}',
     'Can\'t even reach {O} support, {line just drops|"too many calls" message|it rings forever}',
     '{O} fibre dead here in {city}, {rebooted {n} times|already reset the box}, nothing',
     '{dur} without internet thanks to {o}, {any ETA?|any update??|hello?}',
-    'Even {O} mobile {is crawling|is dead|won\'t connect} now, {everyone must be tethering|great}',
+    "Even {O} mobile {is crawling|is dead|won't connect} now, {everyone must be tethering|great}",
   ],
   impact: [
     'Working from home in {city} and {O} just died. {Off to a café|Tethering from my phone|Missed a client call}',
@@ -48,7 +48,7 @@ export const EN = {
     '{angryOpen}, {o}. {dur} offline and {not a single update|zero communication|total silence}',
     '{O} is an {absolute joke|utter disgrace|embarrassment} right now',
     '{o} paying {price} euros a month for THIS? {Scam|Daylight robbery|Unreal}',
-    '{o} {worst ISP in Europe|worst provider I\'ve ever had}{, by far|, no contest|}',
+    "{o} {worst ISP in Europe|worst provider I've ever had}{, by far|, no contest|}",
     '{dur} and counting. {o} {say something|communicate|answer your customers}',
     '{O} {SHAME ON YOU|shame on you|you should be ashamed}',
     'The {silence|radio silence} from {o} is {deafening|insulting|unacceptable}',
@@ -56,12 +56,12 @@ export const EN = {
   ],
   boycott: [
     '{Cancelling|Done with|Leaving} {O} {as soon as this is fixed|tomorrow|this week}. {Bye|Never again} {#BoycottOndaline|}',
-    '{years} years with {o} and this is how you treat customers? {Switching to {competitor}|I\'m out}',
+    "{years} years with {o} and this is how you treat customers? {Switching to {competitor}|I'm out}",
     'Who else is dropping {O} after today? {competitor} has {a promo|a deal} on',
   ],
   refund: [
     '{o} I expect a {full|} refund for {this month|every day without service}',
-    'Is there a class action against {O} yet? {Count me in|I\'ll sign|Asking for a friend}',
+    "Is there a class action against {O} yet? {Count me in|I'll sign|Asking for a friend}",
     'Tip for {O} customers: screenshot {everything|your box lights|your call logs} for the {refund claim|complaint}',
     '{o} {refund|compensation} should be {automatic|the bare minimum}, not something we beg for',
   ],
@@ -75,7 +75,7 @@ export const EN = {
   meme: [
     'me rebooting my {O} box for the {n}th time: {memeLink}',
     '{O} right now: 🔥🐶☕ "this is fine" {memeLink}',
-    'POV: you\'re an {O} customer {memeLink}',
+    "POV: you're an {O} customer {memeLink}",
     'The {O} intern who unplugged the wrong cable: {memeLink}',
   ],
   abuse: [
@@ -88,13 +88,13 @@ export const EN = {
   harass: [
     '{jm} resign, you {insultOne}',
     '{jm} "{quote}" {lmao|what a joke|sure}, {insultOne}',
-    'Everyone {tag|@} {jm} {so she sees it|, she reads everything}',
+    'Everyone {tag|reply to} {jm} {so she sees it|, she reads everything}',
     '{jm} how much do they pay you to lie? {insultOne}',
-    '{jm} {you\'re done|we won\'t forget|enjoy your last week}',
-    'Does anyone have Julie Marchand\'s {email|number}? {asking for the whole country|she should hear this}',
+    "{jm} {you're done|we won't forget|enjoy your last week}",
+    "Does anyone have Julie Marchand's {email|number}? {asking for the whole country|she should hear this}",
   ],
   defense: [
-    'Stop {harassing|abusing} {the support staff|Julie Marchand}, {they didn\'t|she didn\'t} cause the outage. Go after the execs',
+    "Stop {harassing|abusing} {the support staff, they didn't|Julie Marchand, she didn't} cause the outage. Go after the execs",
     'Outages happen to every ISP. The amount of hate towards {O} staff is {wild|scary|unhinged}',
     'Solidarity with the {O} {engineers|call centre staff} dealing with this {today|all day}',
   ],
@@ -107,19 +107,19 @@ export const EN = {
     '{O} statement: "{a technical incident|a core network equipment failure}" {wow thanks|groundbreaking|ok}',
     '{o} finally a statement, {dur} in. {Bravo|Took you long enough}',
     '"We apologise" {cool|ok} but where is the {refund|compensation} {o}?',
-    'Fair enough, the {O} statement is {clear|honest} at least. {Let\'s see|We\'ll see} the ETA',
+    "Fair enough, the {O} statement is {clear|honest} at least. {Let's see|We'll see} the ETA",
   ],
   fix: [
-    'Internet\'s back in {city}! {Thanks|Finally} {o}',
-    '{O} box {back to green|stable again}, {we\'re back|about time}',
+    "Internet's back in {city}! {Thanks|Finally} {o}",
+    "{O} box {back to green|stable again}, {we're back|about time}",
     '{o} back up after {pdur} here, {TV still dead though|speeds still slow|all good}',
   ],
   stillDown: [
-    '{o} still nothing in {city} even though {everyone says it\'s back|you say it\'s fixed}',
+    "{o} still nothing in {city} even though {everyone says it's back|you say it's fixed}",
     '{O} "service restored" {lol|my foot}, still {a red cross|offline} in {city}',
   ],
   thanks: [
-    'Credit where it\'s due, {O} engineers {pulled an all-nighter|got it fixed}',
+    "Credit where it's due, {O} engineers {pulled an all-nighter|got it fixed}",
     '{o} thanks for {fixing it|the updates in the end}',
   ],
   lingering: [
@@ -129,10 +129,13 @@ export const EN = {
   ],
   compensation: [
     '{o} so how much is the compensation? Is it automatic?',
-    '{One month free|1 month free} from {O}. {Fine, but|Ok but} {I lost a full working day|I\'m still leaving}',
+    "@31.5 {One month free|1 month free} from {O}. {Fine, but|Ok but} {I lost a full working day|I'm still leaving}",
     '{o} does the compensation cover {business customers|mobile plans} too?',
   ],
-  switching: ['{Ported|Moved} my number to {competitor}, {bye|so long} {O}', '{o} what are the exit fees after this mess?'],
+  switching: [
+    '{Ported|Moved} my number to {competitor}, {bye|so long} {O}',
+    '{o} what are the exit fees after this mess?',
+  ],
   retro: [
     'Thread: what the {O} outage {teaches us|tells us} about {crisis comms|network resilience} 🧵',
     'The {O} outage {will be|is going to be} a crisis comms case study {for years|, and not a flattering one}',
