@@ -3,39 +3,24 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PLATFORMS, type Platform } from '../shared/model';
 import { VigieError } from './core/errors';
-import { distDir, startCore, type CoreHost } from './core/host';
-import { readVersion, resolveDbPath } from './core/paths';
+import { distDir, startCore } from './core/host';
+import { resolveDbPath } from './core/paths';
+import { VERSION, withCore, type Flags } from './cli/core-session';
 import { startWebServer } from './server';
 import { mentionToJsonLine, mentionToTextLine } from './cli/mentions-output';
-
-const ROOT = path.resolve(distDir(), '..');
-const VERSION = readVersion(ROOT);
+import { importCommand } from './cli/import-command';
+import { syncCommand } from './cli/sync-command';
 
 const HELP = `Vigie ${VERSION} — crisis cell cockpit
 
 Usage:
-  vigie serve    [--port N] [--host ADDR] [--token T] [--db PATH] [--no-demo] [--replay-speed X]
+  vigie serve    [--port N] [--host ADDR] [--token T] [--db PATH] [--no-demo] [--replay-speed X] [--watch DIR]
   vigie demo     --db PATH
   vigie mentions [--db PATH] [--limit N] [--search Q] [--platform P] [--json]
+  vigie import   FILE... [--db PATH] [--format auto|ndjson|json|csv|mastodon|bluesky|twitter|rss|atom|reddit|youtube|facebook] [--json]
+  vigie sync     [--db PATH] --config sources.json [--once] [--json]
 
 The database defaults to VIGIE_DB, then the per-user app-data folder.`;
-
-type Flags = Record<string, string | boolean | undefined>;
-
-async function withCore<T>(flags: Flags, seedDemo: boolean, run: (core: CoreHost) => Promise<T>): Promise<T> {
-  const core = await startCore({
-    dbPath: resolveDbPath(flags.db as string | undefined),
-    mode: 'cli',
-    version: VERSION,
-    seedDemo,
-    tickMs: 0,
-  });
-  try {
-    return await run(core);
-  } finally {
-    await core.close();
-  }
-}
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -56,6 +41,7 @@ async function serve(flags: Flags): Promise<void> {
     version: VERSION,
     seedDemo: !flags['no-demo'],
     replaySpeed: speed,
+    dropFolder: flags.watch ? path.resolve(flags.watch as string) : undefined,
   });
   const server = await startWebServer({
     core,
@@ -117,7 +103,13 @@ async function mentions(flags: Flags): Promise<void> {
   });
 }
 
-const COMMANDS: Record<string, (flags: Flags) => Promise<void>> = { serve, demo, mentions };
+const COMMANDS: Record<string, (flags: Flags) => Promise<void>> = {
+  serve,
+  demo,
+  mentions,
+  import: importCommand,
+  sync: syncCommand,
+};
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -135,8 +127,9 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: rest,
+      allowPositionals: command === 'import',
       options: {
         db: { type: 'string' },
         port: { type: 'string' },
@@ -148,10 +141,14 @@ export async function main(argv: string[]): Promise<number> {
         search: { type: 'string' },
         platform: { type: 'string' },
         json: { type: 'boolean' },
+        format: { type: 'string' },
+        config: { type: 'string' },
+        once: { type: 'boolean' },
+        watch: { type: 'string' },
       },
       strict: true,
     });
-    await run(values);
+    await run({ ...values, _: positionals });
     return 0;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

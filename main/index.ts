@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { startCore, type CoreHost } from './core/host';
 import { readVersion } from './core/paths';
 import { bindIpc } from './ipc';
+import { Keychain } from './keychain';
 import { CONTENT_SECURITY_POLICY, resolveStatic } from './server/static-files';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl, isSafeExternalUrl, secureWebPreferences } from './window-policy';
 
@@ -69,6 +70,7 @@ app.whenReady().then(async () => {
   Menu.setApplicationMenu(null);
   hardenSessions();
   serveAppProtocol();
+  const keychain = new Keychain(path.join(app.getPath('userData'), 'secrets'));
   try {
     core = await startCore({
       dbPath: path.join(app.getPath('userData'), 'vigie.db'),
@@ -79,6 +81,7 @@ app.whenReady().then(async () => {
       version: readVersion(ROOT),
       seedDemo: true,
       nativeBinding: electronNativeBinding(),
+      vault: { kind: 'memory', secrets: keychain.loadAll() },
     });
   } catch (err) {
     // One clear sentence, then a non-zero exit (npm start falls back to web mode on an early exit).
@@ -86,7 +89,7 @@ app.whenReady().then(async () => {
     app.exit(1);
     return;
   }
-  bindIpc(core, () => win);
+  bindIpc(core, () => win, keychain);
   await createWindow();
 });
 

@@ -3,7 +3,11 @@
 import { z } from 'zod';
 import {
   countersSchema,
+  importReportSchema,
   incidentSchema,
+  quarantineItemSchema,
+  runReportSchema,
+  sourceViewSchema,
   mentionSchema,
   platformSchema,
   replayStatusSchema,
@@ -57,6 +61,67 @@ export const calls = {
       .strict(),
     z.object({ items: z.array(mentionSchema) }),
   ),
+  'sources.list': call(empty, z.object({ items: z.array(sourceViewSchema), types: z.array(z.string()) })),
+  'sources.save': call(
+    z
+      .object({
+        id: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, dot, dash or underscore (64 at most)'),
+        type: z.string().min(1).max(40),
+        name: z.string().min(1).max(120),
+        config: z.record(z.string(), z.unknown()),
+      })
+      .strict(),
+    sourceViewSchema,
+  ),
+  'sources.delete': call(z.object({ id: z.string().min(1) }).strict(), z.object({ deleted: z.boolean() })),
+  'sources.setPaused': call(
+    z.object({ id: z.string().min(1), paused: z.boolean() }).strict(),
+    sourceViewSchema,
+  ),
+  'sources.runNow': call(z.object({ id: z.string().min(1) }).strict(), runReportSchema),
+  /** Stores a token or API key for a source; it never comes back out through the contract. */
+  'sources.setSecret': call(
+    z.object({ id: z.string().min(1), secret: z.string().min(1).max(4096) }).strict(),
+    z.object({ stored: z.boolean() }),
+  ),
+  /** Fetches the first page without storing anything: does the source answer, with what. */
+  'sources.test': call(
+    z.object({ type: z.string().min(1).max(40), config: z.record(z.string(), z.unknown()) }).strict(),
+    z.object({ ok: z.boolean(), message: z.string(), sample: z.number().int() }),
+  ),
+  /** File import in chunks, the same way from Electron and from the browser. */
+  'import.begin': call(
+    z
+      .object({
+        name: z.string().min(1).max(255),
+        size: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 * 1024 ** 3),
+        format: z.string().min(1).max(20).default('auto'),
+      })
+      .strict(),
+    z.object({ uploadId: z.string() }),
+  ),
+  'import.chunk': call(
+    z
+      .object({
+        uploadId: z.string().min(1),
+        index: z.number().int().min(0),
+        /** base64, at most 192 KiB of file per chunk. */
+        data: z.string().max(262_144),
+      })
+      .strict(),
+    z.object({ received: z.number().int() }),
+  ),
+  'import.commit': call(z.object({ uploadId: z.string().min(1) }).strict(), importReportSchema),
+  'quarantine.list': call(
+    z
+      .object({ limit: z.number().int().min(1).max(500).default(100), sourceId: z.string().optional() })
+      .strict(),
+    z.object({ items: z.array(quarantineItemSchema), total: z.number().int() }),
+  ),
   'replay.status': call(empty, replayStatusSchema.nullable()),
   'replay.control': call(
     z.object({ running: z.boolean().optional(), speed: z.number().min(1).max(100_000).optional() }).strict(),
@@ -73,6 +138,13 @@ export const events = {
   }),
   'replay.progress': replayStatusSchema,
   'incidents.changed': z.object({ focusId: z.string().nullable() }),
+  'sources.changed': z.object({ ids: z.array(z.string()) }),
+  'import.progress': z.object({
+    file: z.string(),
+    done: z.number().int(),
+    total: z.number().int(),
+    ratePerSecond: z.number(),
+  }),
 } as const;
 
 export type CallName = keyof typeof calls;

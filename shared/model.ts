@@ -92,3 +92,73 @@ export const countersSchema = z.object({
   clock: z.number().int(),
 });
 export type Counters = z.infer<typeof countersSchema>;
+
+export const SOURCE_STATUSES = [
+  'idle',
+  'running',
+  'ok',
+  'paused',
+  'offline',
+  'rate_limited',
+  'error',
+  'auth_error',
+  'config_error',
+  'done',
+] as const;
+
+/** A source as the screens see it: settings without secrets, and its health. */
+export const sourceViewSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  name: z.string(),
+  /** Settings with secret values removed (names of env variables and files are kept). */
+  config: z.record(z.string(), z.unknown()),
+  status: z.enum(SOURCE_STATUSES),
+  lastError: z.string().nullable(),
+  lastSuccessAt: z.number().int().nullable(),
+  lastRunAt: z.number().int().nullable(),
+  lastRunNew: z.number().int().nullable(),
+  nextRunAt: z.number().int().nullable(),
+  cursor: z.string().nullable(),
+  rateLimit: z
+    .object({
+      limit: z.number().nullable(),
+      remaining: z.number().nullable(),
+      resetAt: z.number().nullable(),
+    })
+    .nullable(),
+});
+export type SourceView = z.infer<typeof sourceViewSchema>;
+
+export const importReportSchema = z.object({
+  file: z.string(),
+  format: z.string(),
+  inserted: z.number().int(),
+  duplicates: z.number().int(),
+  shares: z.number().int(),
+  quarantined: z.number().int(),
+});
+export type ImportReportView = z.infer<typeof importReportSchema>;
+
+export const quarantineItemSchema = z.object({
+  id: z.number().int(),
+  sourceId: z.string().nullable(),
+  at: z.number().int(),
+  reason: z.string(),
+  rawExcerpt: z.string(),
+});
+export type QuarantineItem = z.infer<typeof quarantineItemSchema>;
+
+export const runReportSchema = z.object({
+  sourceId: z.string(),
+  inserted: z.number().int(),
+  duplicates: z.number().int(),
+  shares: z.number().int(),
+  quarantined: z.number().int(),
+  pages: z.number().int(),
+  complete: z.boolean(),
+  status: z.enum(SOURCE_STATUSES),
+  error: z.object({ kind: z.string(), message: z.string() }).nullable(),
+  retryAt: z.number().int().nullable(),
+});
+export type RunReportView = z.infer<typeof runReportSchema>;

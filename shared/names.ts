@@ -9,11 +9,28 @@ export const CALL_NAME_LIST = [
   'warroom.counters',
   'timeline.volume',
   'mentions.list',
+  'sources.list',
+  'sources.save',
+  'sources.delete',
+  'sources.setPaused',
+  'sources.runNow',
+  'sources.test',
+  'sources.setSecret',
+  'import.begin',
+  'import.chunk',
+  'import.commit',
+  'quarantine.list',
   'replay.status',
   'replay.control',
 ] as const;
 
-export const EVENT_NAME_LIST = ['mentions.added', 'replay.progress', 'incidents.changed'] as const;
+export const EVENT_NAME_LIST = [
+  'mentions.added',
+  'replay.progress',
+  'incidents.changed',
+  'sources.changed',
+  'import.progress',
+] as const;
 
 export const INVOKE_CHANNEL = 'vigie:call';
 export const EVENT_CHANNEL = 'vigie:event';

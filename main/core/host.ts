@@ -17,6 +17,8 @@ export interface CoreHost {
   /** Untyped entry for transports that forward whatever a client sent (validated in the core). */
   callRaw(name: string, params: unknown): Promise<unknown>;
   loadDemo(): Promise<{ inserted: number; total: number }>;
+  /** Internal work for the CLI (see core/tasks.ts); never exposed to pages. */
+  task(name: string, args?: unknown): Promise<unknown>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   onAnyEvent(listener: (name: string, payload: unknown) => void): () => void;
   close(): Promise<void>;
@@ -105,7 +107,8 @@ export function startCore(options: HostOptions): Promise<CoreHost> {
     const host: CoreHost = {
       callRaw: (name, params) => post((id) => ({ type: 'call', id, name, params })),
       call: (name, params) => host.callRaw(name, params) as Promise<never>,
-      loadDemo: () => post((id) => ({ type: 'task', id, task: 'demo.load' })) as Promise<never>,
+      task: (name, args) => post((id) => ({ type: 'task', id, task: name, args })),
+      loadDemo: () => host.task('demo.load') as Promise<never>,
       onAnyEvent(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);

@@ -9,13 +9,20 @@ export interface WorkerConfig {
   seedDemo: boolean;
   replaySpeed?: number;
   nativeBinding?: string;
+  /**
+   * Where secrets typed in the Sources panel live: 0600 files (CLI, web), or in memory only with the
+   * values the Electron shell decrypted from the OS keychain.
+   */
+  vault?: { kind: 'files'; dir: string } | { kind: 'memory'; secrets: Record<string, string> };
+  /** A folder whose new files are imported as they appear (live mode only). */
+  dropFolder?: string;
   /** Milliseconds between replay ticks; 0 disables the timer (one-shot CLI commands). */
   tickMs: number;
 }
 
 export type HostToWorker =
   | { type: 'call'; id: number; name: string; params: unknown }
-  | { type: 'task'; id: number; task: 'demo.load' }
+  | { type: 'task'; id: number; task: string; args: unknown }
   | { type: 'close' };
 
 export type WorkerToHost =

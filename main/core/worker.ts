@@ -5,6 +5,7 @@ import { VigieError, toContractError } from './errors';
 import type { HostToWorker, WorkerConfig, WorkerToHost } from './protocol';
 import { Service } from './service';
 import { openStore, schemaVersion } from './store/open';
+import { isTaskName } from './tasks';
 
 const port = parentPort!;
 const config = workerData as WorkerConfig;
@@ -21,7 +22,15 @@ function start(): void {
     db?.close();
     return;
   }
-  const timer = config.tickMs > 0 ? setInterval(() => safely(() => service.tick()), config.tickMs) : null;
+  // Live mode (app, web): the demo replay ticks and configured sources sync in the background.
+  const live = config.tickMs > 0;
+  const timer = live ? setInterval(() => safely(() => service.tick()), config.tickMs) : null;
+  if (live) service.startScheduler();
+  if (live && config.dropFolder) {
+    service.startDropFolder(config.dropFolder).catch((err: unknown) => {
+      send({ type: 'event', name: 'core.error', payload: toContractError(err) });
+    });
+  }
   send({ type: 'ready', schemaVersion: schemaVersion(db) });
 
   port.on('message', (msg: HostToWorker) => {
@@ -33,16 +42,27 @@ function start(): void {
       port.close();
       return;
     }
-    try {
-      let value: unknown;
-      if (msg.type === 'task') value = service.loadDemoNow();
-      else if (!isCallName(msg.name))
-        throw new VigieError('unknown_call', `Unknown call: ${String(msg.name)}`);
-      else value = service.dispatch(msg.name, msg.params);
-      send({ type: 'result', id: msg.id, ok: true, value });
-    } catch (err) {
-      send({ type: 'result', id: msg.id, ok: false, error: toContractError(err) });
+    const reply = (run: () => unknown) => {
+      try {
+        Promise.resolve(run()).then(
+          (value) => send({ type: 'result', id: msg.id, ok: true, value }),
+          (err: unknown) => send({ type: 'result', id: msg.id, ok: false, error: toContractError(err) }),
+        );
+      } catch (err) {
+        send({ type: 'result', id: msg.id, ok: false, error: toContractError(err) });
+      }
+    };
+    if (msg.type === 'task') {
+      reply(() => {
+        if (!isTaskName(msg.task)) throw new VigieError('unknown_task', `Unknown task: ${msg.task}`);
+        return service.task(msg.task, msg.args);
+      });
+      return;
     }
+    reply(() => {
+      if (!isCallName(msg.name)) throw new VigieError('unknown_call', `Unknown call: ${String(msg.name)}`);
+      return service.dispatch(msg.name, msg.params);
+    });
   });
 }
 

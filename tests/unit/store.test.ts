@@ -49,7 +49,8 @@ describe('opening a store', () => {
         `INSERT INTO mentions(id, platform, external_id, author_handle, text, created_at, fetched_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       );
-      for (const m of makeMentions(25)) insert.run(m.id, m.platform, m.externalId, m.authorHandle, m.text, m.createdAt, 0);
+      for (const m of makeMentions(25))
+        insert.run(m.id, m.platform, m.externalId, m.authorHandle, m.text, m.createdAt, 0);
       old.close();
 
       const db = openStore(file);

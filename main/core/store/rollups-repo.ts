@@ -14,12 +14,19 @@ export class RollupsRepo {
   ): { buckets: VolumeBucket[]; platforms: Platform[] } {
     const size = bucketMinutes * MINUTE;
     const start = Math.floor(from / size) * size;
-    const rows = this.db
-      .prepare(
-        `SELECT (minute / @size) * @size AS at, platform, SUM(count) AS n, SUM(reach) AS reach
-         FROM rollup_minute WHERE minute >= @start AND minute < @to GROUP BY at, platform`,
-      )
-      .all({ size, start, to }) as { at: number; platform: Platform; n: number; reach: number }[];
+    // The coarsest stored level that divides the bucket: fewer rows to read on long windows.
+    const level = [60, 15].find((l) => bucketMinutes % l === 0);
+    const sql = level
+      ? `SELECT (bucket / @size) * @size AS at, platform, SUM(count) AS n, SUM(reach) AS reach FROM rollup_coarse
+         WHERE level = @level AND bucket >= @start AND bucket < @to GROUP BY at, platform`
+      : `SELECT (minute / @size) * @size AS at, platform, SUM(count) AS n, SUM(reach) AS reach
+         FROM rollup_minute WHERE minute >= @start AND minute < @to GROUP BY at, platform`;
+    const rows = this.db.prepare(sql).all(level ? { size, start, to, level } : { size, start, to }) as {
+      at: number;
+      platform: Platform;
+      n: number;
+      reach: number;
+    }[];
     const buckets = new Map<number, VolumeBucket>();
     for (let at = start; at < to; at += size) buckets.set(at, { at, total: 0, reach: 0, byPlatform: {} });
     const platforms = new Set<Platform>();
@@ -47,5 +54,24 @@ export class RollupsRepo {
     return this.db
       .prepare('SELECT COALESCE(SUM(count),0) AS count, COALESCE(SUM(reach),0) AS reach FROM rollup_minute')
       .get() as { count: number; reach: number };
+  }
+}
+
+/** Rollups are derived data: after bulk deletes, recompute them from the mentions table. */
+export function rebuildRollups(db: Database): void {
+  db.exec(`
+    DELETE FROM rollup_minute;
+    INSERT INTO rollup_minute(minute, platform, count, neg, neu, pos, toxic, reach)
+    SELECT (created_at / 60000) * 60000, platform, COUNT(*),
+      COALESCE(SUM(sentiment < -0.05), 0), COALESCE(SUM(sentiment BETWEEN -0.05 AND 0.05), 0),
+      COALESCE(SUM(sentiment > 0.05), 0), COALESCE(SUM(toxicity >= 0.5), 0), SUM(reach)
+    FROM mentions GROUP BY 1, 2;
+    DELETE FROM rollup_coarse;`);
+  for (const level of [15, 60]) {
+    db.prepare(
+      `INSERT INTO rollup_coarse(level, bucket, platform, count, neg, neu, pos, toxic, reach)
+       SELECT ?, (minute / ?) * ?, platform, SUM(count), SUM(neg), SUM(neu), SUM(pos), SUM(toxic), SUM(reach)
+       FROM rollup_minute GROUP BY 2, 3`,
+    ).run(level, level * 60_000, level * 60_000);
   }
 }

@@ -9,6 +9,12 @@ export interface SourceRow {
   status: string;
   last_error: string | null;
   last_success_at: number | null;
+  next_run_at: number | null;
+  rate_limit: string | null;
+  last_run_at: number | null;
+  last_run_new: number | null;
+  failures: number;
+  created_at: number;
 }
 
 export class SourcesRepo {
@@ -41,6 +47,44 @@ export class SourcesRepo {
   /** Called inside the ingest transaction so the cursor moves exactly with the data. */
   setCursor(id: string, cursor: string, at: number): void {
     this.db.prepare('UPDATE sources SET cursor = ?, last_success_at = ? WHERE id = ?').run(cursor, at, id);
+  }
+
+  recordRun(id: string, run: { status: string; error: string | null; at: number; inserted: number }): void {
+    this.db
+      .prepare(
+        `UPDATE sources SET status = @status, last_error = @error, last_run_at = @at, last_run_new = @inserted,
+           failures = CASE WHEN @error IS NULL THEN 0 ELSE failures + 1 END,
+           last_success_at = CASE WHEN @error IS NULL THEN @at ELSE last_success_at END
+         WHERE id = @id`,
+      )
+      .run({ id, ...run });
+  }
+
+  setRateLimit(id: string, rateLimit: unknown): void {
+    this.db.prepare('UPDATE sources SET rate_limit = ? WHERE id = ?').run(JSON.stringify(rateLimit), id);
+  }
+
+  setNextRun(id: string, at: number | null): void {
+    this.db.prepare('UPDATE sources SET next_run_at = ? WHERE id = ?').run(at, id);
+  }
+
+  all(): SourceRow[] {
+    return this.db.prepare('SELECT * FROM sources ORDER BY created_at, id').all() as SourceRow[];
+  }
+
+  /** Creates or replaces a source's settings, keeping its cursor when the type is unchanged. */
+  upsert(row: { id: string; type: string; name: string; config: unknown }, at: number): void {
+    const existing = this.get(row.id);
+    if (existing && existing.type === row.type) {
+      this.db
+        .prepare(
+          "UPDATE sources SET name = ?, config = ?, status = 'idle', failures = 0, next_run_at = NULL, last_error = NULL WHERE id = ?",
+        )
+        .run(row.name, JSON.stringify(row.config), row.id);
+      return;
+    }
+    if (existing) this.delete(row.id);
+    this.create({ ...row, status: 'idle' }, at);
   }
 
   delete(id: string): void {

@@ -29,6 +29,8 @@ export class SyncError extends Error {
     message: string,
     readonly retryAt: number | null = null,
     readonly status: number | null = null,
+    /** The error body, for adapters that read platform error codes (never shown or logged whole). */
+    readonly body: string | null = null,
   ) {
     super(message);
     this.name = 'SyncError';
@@ -92,7 +94,10 @@ export class HttpClient {
       body = await res.text();
     } catch (err) {
       if (controller.signal.aborted) {
-        throw new SyncError('offline', `No answer from ${hostOf(req.url)} within ${this.timeoutMs / 1000} s.`);
+        throw new SyncError(
+          'offline',
+          `No answer from ${hostOf(req.url)} within ${this.timeoutMs / 1000} s.`,
+        );
       }
       const code = networkCode(err);
       throw new SyncError('offline', `Cannot reach ${hostOf(req.url)}${code ? ` (${code})` : ''}.`);
@@ -101,8 +106,15 @@ export class HttpClient {
     }
     const now = this.now();
     const rateLimit = readRateLimit(res.headers, now);
-    const response: HttpResponse = { status: res.status, headers: res.headers, body, url: req.url, rateLimit };
-    if (res.status >= 200 && res.status < 300) return response;
+    const response: HttpResponse = {
+      status: res.status,
+      headers: res.headers,
+      body,
+      url: req.url,
+      rateLimit,
+    };
+    // 304 Not Modified answers a conditional GET (ETag / Last-Modified): nothing new, not an error.
+    if ((res.status >= 200 && res.status < 300) || res.status === 304) return response;
     const retryAfter = parseRetryAfter(res.headers.get('retry-after'), now);
     const host = hostOf(req.url);
     if (res.status === 401 || res.status === 403) {
@@ -111,20 +123,28 @@ export class HttpClient {
         `${host} refused the credentials (HTTP ${res.status}): check the token or API key of this source.`,
         null,
         res.status,
+        body,
       );
     }
     if (res.status === 429) {
       const at = retryAfter ?? rateLimit?.resetAt ?? now + 60_000;
-      throw new SyncError('rate_limited', `${host} rate limit reached; resuming at ${new Date(at).toISOString()}.`, at, 429);
+      throw new SyncError(
+        'rate_limited',
+        `${host} rate limit reached; resuming at ${new Date(at).toISOString()}.`,
+        at,
+        429,
+        body,
+      );
     }
     if (res.status >= 500) {
-      throw new SyncError('server', `${host} answered HTTP ${res.status}.`, retryAfter, res.status);
+      throw new SyncError('server', `${host} answered HTTP ${res.status}.`, retryAfter, res.status, body);
     }
     throw new SyncError(
       'config',
       `${host} answered HTTP ${res.status} for ${pathOf(req.url)}: check this source's settings.`,
       null,
       res.status,
+      body,
     );
   }
 }
@@ -135,7 +155,8 @@ export function parseJsonBody(res: HttpResponse): unknown {
     return JSON.parse(res.body);
   } catch {
     const type = res.headers.get('content-type') ?? 'unknown type';
-    const what = /html/i.test(type) || /^\s*</.test(res.body) ? 'an HTML page' : `an unreadable body (${type})`;
+    const what =
+      /html/i.test(type) || /^\s*</.test(res.body) ? 'an HTML page' : `an unreadable body (${type})`;
     throw new SyncError('bad_response', `${hostOf(res.url)} sent ${what} instead of JSON.`);
   }
 }

@@ -55,6 +55,7 @@ export class Ingestor {
   private readonly insertMention: Statement;
   private readonly insertFts: Statement;
   private readonly upsertRollup: Statement;
+  private readonly upsertCoarse: Statement;
   private readonly refreshMetrics: Statement;
   private readonly insertShare: Statement;
   private readonly countShares: Statement;
@@ -67,11 +68,11 @@ export class Ingestor {
     private readonly now: () => number = Date.now,
   ) {
     this.sources = new SourcesRepo(db);
+    // Positional parameters: binding by name costs a lookup per column on the hot path.
     this.insertMention = db.prepare(`
       INSERT INTO mentions(id, platform, external_id, url, author_handle, author_name, author_followers, text,
         lang, created_at, fetched_at, likes, shares, replies, reach, rating, sentiment, toxicity, source_id)
-      VALUES (@id, @platform, @externalId, @url, @authorHandle, @authorName, @authorFollowers, @text,
-        @lang, @createdAt, @fetchedAt, @likes, @shares, @replies, @reach, @rating, @sentiment, @toxicity, @sourceId)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(id) DO NOTHING`);
     this.insertFts = db.prepare(
       'INSERT INTO mentions_fts(rowid, text, author_handle, author_name) VALUES (?, ?, ?, ?)',
@@ -80,6 +81,12 @@ export class Ingestor {
       INSERT INTO rollup_minute(minute, platform, count, neg, neu, pos, toxic, reach)
       VALUES (@minute, @platform, @count, @neg, @neu, @pos, @toxic, @reach)
       ON CONFLICT(minute, platform) DO UPDATE SET count = count + excluded.count, neg = neg + excluded.neg,
+        neu = neu + excluded.neu, pos = pos + excluded.pos, toxic = toxic + excluded.toxic,
+        reach = reach + excluded.reach`);
+    this.upsertCoarse = db.prepare(`
+      INSERT INTO rollup_coarse(level, bucket, platform, count, neg, neu, pos, toxic, reach)
+      VALUES (@level, @bucket, @platform, @count, @neg, @neu, @pos, @toxic, @reach)
+      ON CONFLICT(level, bucket, platform) DO UPDATE SET count = count + excluded.count, neg = neg + excluded.neg,
         neu = neu + excluded.neu, pos = pos + excluded.pos, toxic = toxic + excluded.toxic,
         reach = reach + excluded.reach`);
     // A post seen again keeps its text; only its public counters move (they only grow).
@@ -116,14 +123,27 @@ export class Ingestor {
     const rollups = new Map<string, RollupDelta>();
     for (const m of batch) {
       const reach = m.reach ?? m.authorFollowers ?? 0;
-      const info = this.insertMention.run({
-        ...m,
-        reach,
+      const info = this.insertMention.run(
+        m.id,
+        m.platform,
+        m.externalId,
+        m.url,
+        m.authorHandle,
+        m.authorName,
+        m.authorFollowers,
+        m.text,
+        m.lang,
+        m.createdAt,
         fetchedAt,
+        m.likes,
+        m.shares,
+        m.replies,
+        reach,
+        m.rating,
+        m.sentiment ?? null,
+        m.toxicity ?? null,
         sourceId,
-        sentiment: m.sentiment ?? null,
-        toxicity: m.toxicity ?? null,
-      });
+      );
       if (info.changes === 0) {
         this.refreshMetrics.run({ id: m.id, likes: m.likes, shares: m.shares, replies: m.replies });
         continue;
@@ -133,6 +153,7 @@ export class Ingestor {
       addToRollup(rollups, m, reach);
     }
     for (const delta of rollups.values()) this.upsertRollup.run(delta);
+    for (const delta of coarsen(rollups.values())) this.upsertCoarse.run(delta);
     const shares = this.storeShares(result.shares);
     this.storeQuarantine(result.quarantined, sourceId, fetchedAt);
     if (sourceId && cursor !== undefined) this.sources.setCursor(sourceId, cursor, fetchedAt);
@@ -176,4 +197,42 @@ function addToRollup(rollups: Map<string, RollupDelta>, m: NewMention, reach: nu
     else d.neu++;
   }
   if (m.toxicity != null && m.toxicity >= TOXIC_THRESHOLD) d.toxic++;
+}
+
+export const COARSE_LEVELS = [15, 60] as const;
+
+/** Minute deltas summed into the 15-minute and hourly buckets. */
+function coarsen(
+  deltas: Iterable<RollupDelta>,
+): (Omit<RollupDelta, 'minute'> & { level: number; bucket: number })[] {
+  const out = new Map<string, Omit<RollupDelta, 'minute'> & { level: number; bucket: number }>();
+  for (const d of deltas) {
+    for (const level of COARSE_LEVELS) {
+      const size = level * MINUTE;
+      const bucket = Math.floor(d.minute / size) * size;
+      const key = `${level}|${bucket}|${d.platform}`;
+      const c = out.get(key);
+      if (!c) {
+        out.set(key, {
+          level,
+          bucket,
+          platform: d.platform,
+          count: d.count,
+          neg: d.neg,
+          neu: d.neu,
+          pos: d.pos,
+          toxic: d.toxic,
+          reach: d.reach,
+        });
+        continue;
+      }
+      c.count += d.count;
+      c.neg += d.neg;
+      c.neu += d.neu;
+      c.pos += d.pos;
+      c.toxic += d.toxic;
+      c.reach += d.reach;
+    }
+  }
+  return [...out.values()];
 }

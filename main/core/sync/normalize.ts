@@ -8,8 +8,8 @@ export function htmlToPlainText(html: string): string {
     selectors: [
       { selector: 'a', options: { hideLinkHrefIfSameAsText: true, ignoreHref: false, noAnchorUrl: true } },
       // Mastodon marks @mentions and #hashtags: their text says it all.
-      { selector: 'a.mention', options: { ignoreHref: true } },
-      { selector: 'a.hashtag', options: { ignoreHref: true } },
+      { selector: 'a.mention', format: 'anchor', options: { ignoreHref: true } },
+      { selector: 'a.hashtag', format: 'anchor', options: { ignoreHref: true } },
       { selector: 'img', format: 'skip' },
       { selector: 'p', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
     ],
@@ -20,7 +20,8 @@ export function htmlToPlainText(html: string): string {
 
 /** Dates to ms UTC; null when unreadable (the record is then quarantined by the caller). */
 export function toMs(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return value < 1e12 ? Math.round(value * 1000) : Math.round(value);
+  if (typeof value === 'number' && Number.isFinite(value))
+    return value < 1e12 ? Math.round(value * 1000) : Math.round(value);
   if (typeof value !== 'string' || value.trim() === '') return null;
   const t = Date.parse(value);
   return Number.isFinite(t) ? t : null;
@@ -40,4 +41,28 @@ export function langCode(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const m = /^([a-z]{2,3})\b/i.exec(value.trim());
   return m ? m[1]!.toLowerCase() : null;
+}
+
+const NAMED_ENTITIES = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+  ['nbsp', '\u00a0'],
+]);
+
+/**
+ * Decodes, once, the entities some APIs put in plain-text fields (X escapes & < >; Reddit too without
+ * raw_json=1). The result is text, never HTML: nothing else is interpreted.
+ */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,6});/g, (whole, name: string) => {
+    if (!name.startsWith('#')) return NAMED_ENTITIES.get(name) ?? whole;
+    const hex = name[1] === 'x' || name[1] === 'X';
+    const code = hex ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+    return valid ? String.fromCodePoint(code) : whole;
+  });
 }

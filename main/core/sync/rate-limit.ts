@@ -22,7 +22,8 @@ export function parseReset(value: string | null, now: number): number | null {
   return Number.isFinite(t) ? t : null;
 }
 
-const num = (v: string | null) => (v === null || v.trim() === '' || !Number.isFinite(Number(v)) ? null : Number(v));
+const num = (v: string | null) =>
+  v === null || v.trim() === '' || !Number.isFinite(Number(v)) ? null : Number(v);
 
 export function readRateLimit(headers: Headers, now: number): RateLimit | null {
   for (const prefix of ['x-ratelimit-', 'ratelimit-', 'x-rate-limit-']) {

@@ -1,6 +1,6 @@
 // The contract every HTTP source implements (one file per platform in sources/).
 import type { z } from 'zod';
-import type { HttpRequest, HttpResponse } from './http';
+import type { HttpRequest, HttpResponse, SyncError } from './http';
 import type { ParseResult } from './types';
 
 export interface AdapterContext {
@@ -30,4 +30,9 @@ export interface HttpSourceAdapter<C = unknown, S = unknown> {
   initialState(config: C): S;
   request(config: C, state: S, ctx: AdapterContext): HttpRequest;
   parsePage(res: HttpResponse, config: C, state: S, ctx: AdapterContext): PageOutcome<S>;
+  /**
+   * Optional: re-reads an HTTP error with the platform's own error body (e.g. YouTube's 403
+   * quotaExceeded is a rate limit, not bad credentials). Return null to keep the error as it is.
+   */
+  classifyError?(err: SyncError, ctx: AdapterContext): SyncError | null;
 }

@@ -2,12 +2,14 @@ import type { Database } from 'better-sqlite3';
 import * as m0001 from './0001-mentions';
 import * as m0002 from './0002-incidents-sources';
 import * as m0003 from './0003-shares-sync-state';
+import * as m0004 from './0004-coarse-rollups';
 
 /** Ordered list: index + 1 is the schema version each migration produces. Append only. */
 export const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Database) => void }> = [
   { name: '0001-mentions', up: m0001.up },
   { name: '0002-incidents-sources', up: m0002.up },
   { name: '0003-shares-sync-state', up: m0003.up },
+  { name: '0004-coarse-rollups', up: m0004.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

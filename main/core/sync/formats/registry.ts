@@ -7,10 +7,17 @@ export interface FormatContext {
   now: number;
   /** The file name, for messages and for resolving nothing else. */
   fileName: string;
+  /**
+   * Line-oriented formats (ndjson) are parsed in chunks on large files: the number of lines before
+   * this chunk, so quarantine reasons name the real line. 0 when absent.
+   */
+  lineOffset?: number;
 }
 
 export interface FileFormat {
   name: string;
+  /** Any subset of whole lines is itself valid input (ndjson): large files are parsed in chunks. */
+  lineOriented?: boolean;
   /** True when the text looks like this format (used by --format auto). Must be cheap and never throw. */
   sniff(text: string, fileName: string): boolean;
   /**

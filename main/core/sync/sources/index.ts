@@ -3,7 +3,7 @@ import type { HttpSourceAdapter } from '../source-adapter';
 
 const adapters = new Map<string, HttpSourceAdapter>();
 
-export function registerAdapter(adapter: HttpSourceAdapter<never, never>): void {
+export function registerAdapter<C, S>(adapter: HttpSourceAdapter<C, S>): void {
   adapters.set(adapter.type, adapter as unknown as HttpSourceAdapter);
 }
 
