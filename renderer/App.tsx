@@ -1,6 +1,5 @@
-import { useTranslation } from 'react-i18next';
+import { WarRoom } from './features/warroom/WarRoom';
 
 export function App() {
-  const { t } = useTranslation();
-  return <main>{t('app.loading')}</main>;
+  return <WarRoom />;
 }

@@ -1,5 +1,12 @@
 // The renderer's one client: window.vigie inside Electron, a WebSocket to the core in web mode.
-import type { CallName, CallRequest, CallResponse, EventName, EventPayload, VigieApi } from '../shared/contract';
+import type {
+  CallName,
+  CallRequest,
+  CallResponse,
+  EventName,
+  EventPayload,
+  VigieApi,
+} from '../shared/contract';
 
 declare global {
   interface Window {
@@ -48,7 +55,8 @@ class WebSocketApi implements VigieApi {
         this.socket = null;
         this.open = null;
         this.statusListeners.forEach((l) => l(false));
-        for (const p of this.pending.values()) p.reject(new ApiError('disconnected', 'Connection to the core lost.'));
+        for (const p of this.pending.values())
+          p.reject(new ApiError('disconnected', 'Connection to the core lost.'));
         this.pending.clear();
         reject(new ApiError('disconnected', 'Cannot reach the Vigie core.'));
         setTimeout(() => void this.connect().catch(() => undefined), 1000);

@@ -34,8 +34,13 @@ export class Service {
       ...importHandlers(this.ctx),
     };
     this.added = new Throttle<string>(250, (ids) => {
-      emit('mentions.added', { count: ids.length, ids: ids.slice(-200), latestAt: this.ctx.now() });
+      emit('mentions.added', { count: ids.length, ids: ids.slice(-200), latestAt: this.latestAt() });
     });
+  }
+
+  /** Creation time of the newest stored mention (the clock of the stream, not of the machine). */
+  private latestAt(): number {
+    return this.ctx.mentions.latestAt() ?? this.ctx.now();
   }
 
   /** Live mode (app, web): background sync of the configured sources. */

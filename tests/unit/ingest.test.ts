@@ -135,3 +135,21 @@ describe('demo replay', () => {
     expectRollupsMatchMentions();
   });
 });
+
+describe('timeline volume', () => {
+  it('counts every mention once whatever the bucket size', async () => {
+    const { RollupsRepo } = await import('../../main/core/store/rollups-repo');
+    const scenario = loadScenario(RESOURCES);
+    const now = Date.UTC(2026, 10, 1, 12, 0, 0);
+    createDemo(db, scenario, 720, now);
+    new ReplaySource(db, new Ingestor(db), scenario, DEMO_SOURCE_ID, () => now).playAll();
+    const repo = new RollupsRepo(db);
+    const from = now - scenario.meta.durationMs - 3_600_000;
+    for (const bucketMinutes of [1, 5, 10, 15, 30, 45, 60, 120, 180]) {
+      const { buckets } = repo.volume(from, now + 3_600_000, bucketMinutes);
+      const total = buckets.reduce((n, b) => n + b.total, 0);
+      expect({ bucketMinutes, total }).toEqual({ bucketMinutes, total: scenario.items.length });
+      expect(buckets.every((b) => b.at % (bucketMinutes * 60_000) === 0)).toBe(true);
+    }
+  });
+});

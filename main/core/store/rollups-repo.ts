@@ -17,9 +17,9 @@ export class RollupsRepo {
     // The coarsest stored level that divides the bucket: fewer rows to read on long windows.
     const level = [60, 15].find((l) => bucketMinutes % l === 0);
     const sql = level
-      ? `SELECT (bucket / @size) * @size AS at, platform, SUM(count) AS n, SUM(reach) AS reach FROM rollup_coarse
+      ? `SELECT CAST(bucket / @size AS INTEGER) * @size AS at, platform, SUM(count) AS n, SUM(reach) AS reach FROM rollup_coarse
          WHERE level = @level AND bucket >= @start AND bucket < @to GROUP BY at, platform`
-      : `SELECT (minute / @size) * @size AS at, platform, SUM(count) AS n, SUM(reach) AS reach
+      : `SELECT CAST(minute / @size AS INTEGER) * @size AS at, platform, SUM(count) AS n, SUM(reach) AS reach
          FROM rollup_minute WHERE minute >= @start AND minute < @to GROUP BY at, platform`;
     const rows = this.db.prepare(sql).all(level ? { size, start, to, level } : { size, start, to }) as {
       at: number;
@@ -70,7 +70,7 @@ export function rebuildRollups(db: Database): void {
   for (const level of [15, 60]) {
     db.prepare(
       `INSERT INTO rollup_coarse(level, bucket, platform, count, neg, neu, pos, toxic, reach)
-       SELECT ?, (minute / ?) * ?, platform, SUM(count), SUM(neg), SUM(neu), SUM(pos), SUM(toxic), SUM(reach)
+       SELECT ?, CAST(minute / ? AS INTEGER) * ?, platform, SUM(count), SUM(neg), SUM(neu), SUM(pos), SUM(toxic), SUM(reach)
        FROM rollup_minute GROUP BY 2, 3`,
     ).run(level, level * 60_000, level * 60_000);
   }

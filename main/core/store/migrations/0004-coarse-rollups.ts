@@ -20,7 +20,7 @@ export function up(db: Database): void {
   for (const level of [15, 60]) {
     db.prepare(
       `INSERT INTO rollup_coarse(level, bucket, platform, count, neg, neu, pos, toxic, reach)
-       SELECT ?, (minute / ?) * ?, platform, SUM(count), SUM(neg), SUM(neu), SUM(pos), SUM(toxic), SUM(reach)
+       SELECT ?, CAST(minute / ? AS INTEGER) * ?, platform, SUM(count), SUM(neg), SUM(neu), SUM(pos), SUM(toxic), SUM(reach)
        FROM rollup_minute GROUP BY 2, 3`,
     ).run(level, level * 60_000, level * 60_000);
   }
