@@ -13,19 +13,17 @@ export function redactConfig(config: Record<string, unknown>): Record<string, un
   return out;
 }
 
+function parseOr<T>(json: string, fallback: T): T {
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    return fallback;
+  }
+}
+
 export function toSourceView(row: SourceRow): SourceView {
-  let config: Record<string, unknown> = {};
-  try {
-    config = JSON.parse(row.config) as Record<string, unknown>;
-  } catch {
-    config = {};
-  }
-  let rateLimit: SourceView['rateLimit'] = null;
-  try {
-    rateLimit = row.rate_limit ? (JSON.parse(row.rate_limit) as SourceView['rateLimit']) : null;
-  } catch {
-    rateLimit = null;
-  }
+  const config = parseOr<Record<string, unknown>>(row.config, {});
+  const rateLimit = row.rate_limit ? parseOr<SourceView['rateLimit']>(row.rate_limit, null) : null;
   return {
     id: row.id,
     type: row.type,
