@@ -1,4 +1,5 @@
-// File bytes to text: UTF-8 (with or without BOM) and UTF-16LE (with BOM, or recognised by its NULs).
+// File bytes to text: UTF-8 (with or without BOM), UTF-16 (with BOM, or LE recognised by its NULs), and
+// Windows-1252 for the legacy CSVs Excel still writes by default ("CSV (séparateur : point-virgule)").
 export function decodeText(bytes: Buffer): string {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return new TextDecoder('utf-8').decode(bytes.subarray(3));
@@ -6,15 +7,65 @@ export function decodeText(bytes: Buffer): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  }
   if (looksUtf16le(bytes)) return new TextDecoder('utf-16le').decode(bytes);
-  return new TextDecoder('utf-8').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Not valid UTF-8: a legacy single-byte file, unless it is UTF-8 with a few broken bytes.
+    return mostlySingleByte(bytes) ? windows1252(bytes) : new TextDecoder('utf-8').decode(bytes);
+  }
 }
 
-/** ASCII text in UTF-16LE has a NUL in almost every odd byte. */
+/** 0x80–0x9F of Windows-1252 (the rest is Latin-1); the five unassigned bytes stay C1 controls. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * Decoded here rather than by TextDecoder('windows-1252'), which some Node versions (20.x) read as
+ * plain Latin-1, turning ’ € œ into invisible control characters.
+ */
+function windows1252(bytes: Buffer): string {
+  return bytes
+    .toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
+/** Latin text in UTF-16LE has a NUL in almost every odd byte, and almost none in the even ones. */
 function looksUtf16le(bytes: Buffer): boolean {
   const n = Math.min(bytes.length, 512) & ~1;
   if (n < 4) return false;
   let oddNuls = 0;
-  for (let i = 1; i < n; i += 2) if (bytes[i] === 0) oddNuls++;
-  return oddNuls / (n / 2) > 0.6;
+  let evenNuls = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNuls++;
+    if (bytes[i + 1] === 0) oddNuls++;
+  }
+  return oddNuls / (n / 2) > 0.6 && evenNuls / (n / 2) < 0.1;
+}
+
+/** More invalid UTF-8 bytes than valid multi-byte sequences in the first MB: Windows-1252 (Latin-1). */
+function mostlySingleByte(bytes: Buffer): boolean {
+  const n = Math.min(bytes.length, 1024 * 1024);
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < n;) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= n;
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += len;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return invalid > valid;
 }

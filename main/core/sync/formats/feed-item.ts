@@ -1,0 +1,107 @@
+// One feed entry (RSS item, Atom entry, Google Alert) → a mention. RSS and Atom only extract fields.
+import { createHash } from 'node:crypto';
+import type { NewMention } from '../ingest';
+import { parseLooseDate } from './feed-dates';
+
+export interface FeedEntry {
+  /** guid / Atom id, trimmed; null when absent. */
+  id: string | null;
+  title: string;
+  /** Plain text of the summary or content. */
+  summary: string;
+  /** Absolute http(s) link, already resolved. */
+  url: string | null;
+  /** The date as written; null when the entry has none. */
+  date: string | null;
+  author: string | null;
+  /** Host of the original publisher when the entry names it (RSS <source url>, Google Alerts). */
+  publisherHost: string | null;
+  publisherName: string | null;
+}
+
+export interface FeedInfo {
+  title: string | null;
+  /** Host of the site (channel link, else the feed URL). */
+  host: string | null;
+  lang: string | null;
+  /** Fetch or import time: the date of entries that carry none (all RSS item fields are optional). */
+  now: number;
+}
+
+/** Ids longer than this are stored as their SHA-1: some feeds use whole tracking URLs as guids. */
+const MAX_ID = 300;
+
+export function stableId(raw: string): string {
+  const id = raw.trim();
+  return id.length <= MAX_ID ? id : `sha1:${createHash('sha1').update(id).digest('hex')}`;
+}
+
+/** The mention, or the reason it cannot be one. */
+export function entryToMention(e: FeedEntry, feed: FeedInfo): NewMention | string {
+  const key = e.id?.trim() || e.url;
+  if (!key) return 'entry without guid, id or link';
+  let createdAt = feed.now;
+  if (e.date !== null && e.date.trim() !== '') {
+    const parsed = parseLooseDate(e.date);
+    if (parsed === null) return `unreadable date "${e.date.trim().slice(0, 60)}"`;
+    createdAt = parsed;
+  }
+  const text = joinText(e.title, e.summary);
+  if (!text) return 'entry without title or text';
+  const externalId = stableId(key);
+  return {
+    id: `rss:${externalId}`,
+    platform: 'rss',
+    externalId,
+    url: e.url,
+    authorHandle: e.author ?? e.publisherHost ?? feed.host ?? 'rss',
+    authorName: e.author ?? e.publisherName ?? feed.title,
+    authorFollowers: null,
+    text,
+    lang: feed.lang,
+    createdAt,
+    likes: 0,
+    shares: 0,
+    replies: 0,
+    rating: null,
+  };
+}
+
+/** Title, blank line, summary; a summary that merely repeats the title is not doubled. */
+function joinText(title: string, summary: string): string {
+  if (!summary || summary === title) return title;
+  if (!title || summary.startsWith(title)) return summary;
+  return `${title}\n\n${summary}`;
+}
+
+/** The site's host without "www.", as a readable handle. */
+export function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+/** A link resolved against its base; only http(s) results are kept (no javascript:, data:, …). */
+export function resolveUrl(href: string | null, base: string | null): string | null {
+  const h = href?.trim();
+  if (!h) return null;
+  try {
+    const u = base ? new URL(h, base) : new URL(h);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `xml:base` on an element, resolved against the base in force. */
+export function withBase(base: string | null, xmlBase: string | null): string | null {
+  if (!xmlBase) return base;
+  try {
+    return base ? new URL(xmlBase, base).href : new URL(xmlBase).href;
+  } catch {
+    return base;
+  }
+}
