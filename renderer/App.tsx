@@ -1,5 +1,5 @@
-import { WarRoom } from './features/warroom/WarRoom';
+import { Shell } from './features/shell/Shell';
 
 export function App() {
-  return <WarRoom />;
+  return <Shell />;
 }
