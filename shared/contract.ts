@@ -14,13 +14,14 @@ import {
   volumeBucketSchema,
 } from './model';
 
-const empty = z.object({}).strict();
-const call = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({
-  request,
-  response,
-});
+import { analysisCalls, analysisEvents } from './contract/analysis';
+import { call, empty } from './contract/call';
+import { crisisCalls, crisisEvents } from './contract/crisis';
+import { reportCalls, reportEvents } from './contract/report';
+import { teamCalls, teamEvents } from './contract/team';
 
-export const calls = {
+/** Calls of the foundation and the sync engine; each feature's calls live in shared/contract/<feature>.ts. */
+const coreCalls = {
   'app.info': call(
     empty,
     z.object({
@@ -129,7 +130,15 @@ export const calls = {
   ),
 } as const;
 
-export const events = {
+export const calls = {
+  ...coreCalls,
+  ...analysisCalls,
+  ...crisisCalls,
+  ...teamCalls,
+  ...reportCalls,
+} as const;
+
+const coreEvents = {
   /** Throttled: a batch of mentions landed in the store. */
   'mentions.added': z.object({
     count: z.number().int(),
@@ -145,6 +154,14 @@ export const events = {
     total: z.number().int(),
     ratePerSecond: z.number(),
   }),
+} as const;
+
+export const events = {
+  ...coreEvents,
+  ...analysisEvents,
+  ...crisisEvents,
+  ...teamEvents,
+  ...reportEvents,
 } as const;
 
 export type CallName = keyof typeof calls;

@@ -1,5 +1,10 @@
 // Call and event names as plain data: the preload exposes only these, without bundling the schemas.
 // tests/unit/contract.test.ts checks they match shared/contract.ts exactly.
+import { ANALYSIS_CALL_NAMES, ANALYSIS_EVENT_NAMES } from './call-names/analysis';
+import { CRISIS_CALL_NAMES, CRISIS_EVENT_NAMES } from './call-names/crisis';
+import { REPORT_CALL_NAMES, REPORT_EVENT_NAMES } from './call-names/report';
+import { TEAM_CALL_NAMES, TEAM_EVENT_NAMES } from './call-names/team';
+
 export const CALL_NAME_LIST = [
   'app.info',
   'incidents.list',
@@ -22,6 +27,10 @@ export const CALL_NAME_LIST = [
   'quarantine.list',
   'replay.status',
   'replay.control',
+  ...ANALYSIS_CALL_NAMES,
+  ...CRISIS_CALL_NAMES,
+  ...TEAM_CALL_NAMES,
+  ...REPORT_CALL_NAMES,
 ] as const;
 
 export const EVENT_NAME_LIST = [
@@ -30,6 +39,10 @@ export const EVENT_NAME_LIST = [
   'incidents.changed',
   'sources.changed',
   'import.progress',
+  ...ANALYSIS_EVENT_NAMES,
+  ...CRISIS_EVENT_NAMES,
+  ...TEAM_EVENT_NAMES,
+  ...REPORT_EVENT_NAMES,
 ] as const;
 
 export const INVOKE_CHANNEL = 'vigie:call';

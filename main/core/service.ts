@@ -5,6 +5,11 @@ import { parseRequest, type CallName } from '../../shared/contract';
 import { createContext, type CoreContext, type Emit, type Handlers, type ServiceOptions } from './context';
 import { DemoController } from './demo/controller';
 import { VigieError } from './errors';
+import { analysisFeature } from './features/analysis';
+import { crisisFeature } from './features/crisis';
+import type { Feature } from './features/feature';
+import { reportFeature } from './features/report';
+import { teamFeature } from './features/team';
 import { importHandlers } from './handlers/imports';
 import { sourceHandlers } from './handlers/sources';
 import { warroomHandlers } from './handlers/warroom';
@@ -21,6 +26,7 @@ export class Service {
   readonly ctx: CoreContext;
   readonly demo: DemoController;
   private readonly handlers: Handlers;
+  private readonly features: ReadonlyArray<Feature<never>>;
   private readonly added: Throttle<string>;
   private scheduler: Scheduler | null = null;
   private dropFolder: DropFolder | null = null;
@@ -28,11 +34,23 @@ export class Service {
   constructor(db: Database, opts: ServiceOptions, emit: Emit) {
     this.ctx = createContext(db, opts, emit);
     this.demo = new DemoController(this.ctx);
+    const analysis = analysisFeature(this.ctx);
+    const crisis = crisisFeature(this.ctx);
+    const team = teamFeature(this.ctx);
+    const report = reportFeature(this.ctx);
+    this.features = [analysis, crisis, team, report] as ReadonlyArray<Feature<never>>;
     this.handlers = {
       ...warroomHandlers(this.ctx, this.demo),
       ...sourceHandlers(this.ctx),
       ...importHandlers(this.ctx),
+      ...analysis.handlers,
+      ...crisis.handlers,
+      ...team.handlers,
+      ...report.handlers,
     };
+    for (const feature of this.features) {
+      if (feature.onMentionsAdded) this.ctx.ingestor.onStored((ids) => feature.onMentionsAdded?.(ids));
+    }
     this.added = new Throttle<string>(250, (ids) => {
       emit('mentions.added', { count: ids.length, ids: ids.slice(-200), latestAt: this.latestAt() });
     });
@@ -74,8 +92,10 @@ export class Service {
     await this.dropFolder.start();
   }
 
-  /** Called on a timer by the worker: plays the next slice of the demo stream. */
+  /** Called on a timer by the worker: features' timers, then the next slice of the demo stream. */
   tick(): void {
+    const now = this.ctx.now();
+    for (const feature of this.features) feature.tick?.(now);
     const ids = this.demo.tick();
     if (ids.length === 0) return;
     this.added.push(ids);
@@ -94,6 +114,7 @@ export class Service {
   }
 
   dispose(): void {
+    for (const feature of this.features) feature.dispose?.();
     void this.dropFolder?.stop();
     this.scheduler?.stop();
     this.added.flush();

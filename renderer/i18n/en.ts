@@ -1,6 +1,9 @@
+import { analysis } from './en/analysis';
+import { crisis } from './en/crisis';
+import { report } from './en/report';
+import { team } from './en/team';
 import type { fr } from './fr';
-
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
+import type { Messages } from './messages';
 
 export const en: Messages<typeof fr> = {
   app: { name: 'Vigie', loading: 'Loading…', role: 'Crisis cell' },
@@ -371,4 +374,8 @@ export const en: Messages<typeof fr> = {
       hideExcerpt: 'Show less',
     },
   },
+  analysis,
+  crisis,
+  team,
+  report,
 };

@@ -1,4 +1,9 @@
-// Source of the interface's keys: en.ts is typed against this object.
+// Source of the interface's keys: en.ts is typed against this object. Each feature keeps its own
+// messages in fr/<feature>.ts and en/<feature>.ts.
+import { analysis } from './fr/analysis';
+import { crisis } from './fr/crisis';
+import { report } from './fr/report';
+import { team } from './fr/team';
 export const fr = {
   app: { name: 'Vigie', loading: 'Chargement…', role: 'Cellule de crise' },
   incident: {
@@ -370,4 +375,8 @@ export const fr = {
       hideExcerpt: 'Réduire',
     },
   },
+  analysis,
+  crisis,
+  team,
+  report,
 };

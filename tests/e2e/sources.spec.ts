@@ -27,7 +27,6 @@ function vigie(args: string[]): Promise<{ code: number | null; out: string }> {
   });
 }
 
-
 /** Mentions stored in the test's database that match `search` (read with the CLI, beside the server). */
 async function storedMatching(dbPath: string, search: string): Promise<string[]> {
   const { code, out } = await vigie([

@@ -107,13 +107,23 @@ export class Ingestor {
     );
   }
 
+  private readonly listeners = new Set<(ids: readonly string[]) => void>();
+
   ingest(batch: NewMention[], sourceId: string | null = null, cursor?: string): IngestResult {
-    return this.runBatch({ mentions: batch, shares: [], quarantined: [] }, sourceId, cursor);
+    return this.ingestResult({ mentions: batch, shares: [], quarantined: [] }, sourceId, cursor);
   }
 
   /** One parsed page or file chunk: mentions, shares and quarantined records in one transaction. */
   ingestResult(result: ParseResult, sourceId: string | null = null, cursor?: string): IngestResult {
-    return this.runBatch(result, sourceId, cursor);
+    const outcome = this.runBatch(result, sourceId, cursor);
+    if (outcome.inserted.length > 0) for (const listener of this.listeners) listener(outcome.inserted);
+    return outcome;
+  }
+
+  /** Called after each committed batch with the ids it inserted (analysis, alerts, exposure…). */
+  onStored(listener: (ids: readonly string[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   private store(result: ParseResult, sourceId: string | null, cursor?: string): IngestResult {

@@ -43,6 +43,7 @@ function WarRoomBody() {
         <CountersStrip />
         <ReplayPanel />
       </div>
+      {/* Panels of other features go in these slots, one line each (crisis, analysis, team). */}
       <div className="warroom__main">
         <Timeline />
         <MentionFeed />

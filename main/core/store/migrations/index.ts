@@ -3,6 +3,8 @@ import * as m0001 from './0001-mentions';
 import * as m0002 from './0002-incidents-sources';
 import * as m0003 from './0003-shares-sync-state';
 import * as m0004 from './0004-coarse-rollups';
+import * as m0005 from './0005-crisis';
+import * as m0006 from './0006-team';
 
 /** Ordered list: index + 1 is the schema version each migration produces. Append only. */
 export const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Database) => void }> = [
@@ -10,6 +12,8 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Database) => voi
   { name: '0002-incidents-sources', up: m0002.up },
   { name: '0003-shares-sync-state', up: m0003.up },
   { name: '0004-coarse-rollups', up: m0004.up },
+  { name: '0005-crisis', up: m0005.up },
+  { name: '0006-team', up: m0006.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,8 @@
+// The analysis feature's contract handlers and hooks (see ./feature.ts).
+import type { CoreContext } from '../context';
+import type { Feature } from './feature';
+
+export function analysisFeature(ctx: CoreContext): Feature<never> {
+  void ctx;
+  return { handlers: {} };
+}

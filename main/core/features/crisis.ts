@@ -1,0 +1,8 @@
+// The crisis feature's contract handlers and hooks (see ./feature.ts).
+import type { CoreContext } from '../context';
+import type { Feature } from './feature';
+
+export function crisisFeature(ctx: CoreContext): Feature<never> {
+  void ctx;
+  return { handlers: {} };
+}

@@ -1,0 +1,8 @@
+// The team feature's contract handlers and hooks (see ./feature.ts).
+import type { CoreContext } from '../context';
+import type { Feature } from './feature';
+
+export function teamFeature(ctx: CoreContext): Feature<never> {
+  void ctx;
+  return { handlers: {} };
+}

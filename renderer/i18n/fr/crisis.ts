@@ -1,0 +1,2 @@
+// French messages of the crisis feature, under the `crisis.` prefix (source of the keys).
+export const crisis = {};

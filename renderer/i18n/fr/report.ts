@@ -1,0 +1,2 @@
+// French messages of the report feature, under the `report.` prefix (source of the keys).
+export const report = {};

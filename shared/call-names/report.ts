@@ -1,0 +1,3 @@
+// Call and event names of shared/contract/report.ts, as plain data for the preload.
+export const REPORT_CALL_NAMES = [] as const;
+export const REPORT_EVENT_NAMES = [] as const;
