@@ -5,7 +5,6 @@ import path from 'node:path';
 import { crisisConfig, type CrisisConfig } from '../../../main/core/crisis/config';
 import type { CrisisOptions } from '../../../main/core/crisis/internal';
 import { loadLibrary } from '../../../main/core/crisis/playbooks/loader';
-import { CRISIS_SCHEMA_SQL } from '../../../main/core/crisis/schema.sql';
 import { IncidentsRepo } from '../../../main/core/store/incidents-repo';
 import { openStore } from '../../../main/core/store/open';
 import { RESOURCES, tempDir } from '../../helpers/tmp';
@@ -42,7 +41,6 @@ export interface Env {
 export function setup(config: Partial<CrisisConfig> = {}): Env {
   const tmp = tempDir('vigie-crisis-');
   const db = openStore(tmp.file('crisis.db'));
-  db.exec(CRISIS_SCHEMA_SQL);
   const clock = new FakeClock();
   const cfg = crisisConfig({ brand: 'Ondaline', timeZone: 'Europe/Paris', ...config });
   return {

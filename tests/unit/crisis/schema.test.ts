@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CRISIS_SCHEMA_SQL } from '../../../main/core/crisis/schema.sql';
 import { IncidentsRepo } from '../../../main/core/store/incidents-repo';
 import { openStore } from '../../../main/core/store/open';
 import { tempDir } from '../../helpers/tmp';
@@ -21,7 +20,6 @@ describe('crisis schema', () => {
     try {
       const file = tmp.file('store.db');
       const db = openStore(file);
-      db.exec(CRISIS_SCHEMA_SQL);
       db.close();
       const again = new Database(file, { readonly: true });
       const names = (

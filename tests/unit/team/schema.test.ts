@@ -12,7 +12,7 @@ import {
   reduce,
   serializeTimer,
 } from '../../../main/core/team/rest-timer';
-import { TEAM_SCHEMA_SQL, TEAM_TABLES } from '../../../main/core/team/schema.sql';
+import { TEAM_TABLES } from '../../../main/core/team/schema.sql';
 import { RESOURCES, tempDir } from '../../helpers/tmp';
 
 const T = Date.UTC(2025, 2, 10, 12, 0);
@@ -22,7 +22,6 @@ let db: Database.Database;
 beforeEach(() => {
   tmp = tempDir();
   db = openStore(tmp.file('team.db'));
-  db.exec(TEAM_SCHEMA_SQL);
   db.prepare(`INSERT INTO incidents(id, title, opened_at) VALUES ('inc-1', 'Panne', ?)`).run(T);
   const member = db.prepare(
     `INSERT INTO members(id, display_name, usual_role, is_local, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
