@@ -11,7 +11,7 @@ export interface RecordedRequest {
 export interface Reply {
   status?: number;
   headers?: Record<string, string>;
-  /** Objects are sent as JSON. */
+  /** Objects are sent as JSON; strings and Buffers as they are. */
   body?: unknown;
   /** Send only this many bytes of the body, then end (truncated response). */
   truncateAt?: number;
@@ -45,8 +45,10 @@ export async function startPlatformServer(handler: Handler): Promise<{
       req.socket.destroy();
       return;
     }
-    const isText = typeof reply.body === 'string';
-    const body = reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
+    // Strings and Buffers go as they are (a Buffer carries a legacy charset); objects as JSON.
+    const isText = typeof reply.body === 'string' || Buffer.isBuffer(reply.body);
+    const body: string | Buffer =
+      reply.body === undefined ? '' : isText ? (reply.body as string | Buffer) : JSON.stringify(reply.body);
     const headers = {
       'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
       ...reply.headers,

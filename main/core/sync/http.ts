@@ -1,5 +1,6 @@
 // HTTP for sources: timeouts, rate-limit headers, and errors sorted into what the scheduler does next.
 import { parseRetryAfter, readRateLimit, type RateLimit } from './rate-limit';
+import { decodeBody } from './http-charset';
 
 export interface HttpRequest {
   url: string;
@@ -91,7 +92,7 @@ export class HttpClient {
         signal: controller.signal,
         redirect: 'follow',
       });
-      body = await res.text();
+      body = decodeBody(Buffer.from(await res.arrayBuffer()), res.headers.get('content-type'));
     } catch (err) {
       if (controller.signal.aborted) {
         throw new SyncError(

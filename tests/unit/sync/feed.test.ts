@@ -95,6 +95,50 @@ describe('feed source: RSS 2.0', () => {
     expect(mentionCount()).toBe(4);
   });
 
+  it('decodes a feed in its declared legacy charset (header or XML prolog), accents and € intact', async () => {
+    const title = 'Coupure générale : l’opérateur promet 10 € de dédommagement';
+    const xml = (prolog: string) =>
+      `<?xml version="1.0"${prolog}?><rss version="2.0"><channel><title>Actu</title><link>https://actu.example/</link>` +
+      `<item><title>${title}</title><link>https://actu.example/a${prolog ? 1 : 2}</link>` +
+      `<pubDate>Tue, 25 Nov 2026 15:00:00 GMT</pubDate></item></channel></rss>`;
+    const cp1252 = (text: string) =>
+      Buffer.from([...text].map((c) => ({ '’': 0x92, '€': 0x80 })[c] ?? c.charCodeAt(0)));
+    // Declared in the prolog only, served without a charset.
+    server.setHandler(() => ({
+      body: cp1252(xml(' encoding="ISO-8859-1"')),
+      headers: { 'content-type': 'application/rss+xml' },
+    }));
+    await engine.runOnce(addSource(`${server.baseUrl}/latin1.xml`, 'latin1'));
+    // Declared in the header only.
+    server.setHandler(() => ({
+      body: cp1252(xml('')),
+      headers: { 'content-type': 'application/rss+xml; charset=windows-1252' },
+    }));
+    await engine.runOnce(addSource(`${server.baseUrl}/cp1252.xml`, 'cp1252'));
+    const texts = db.prepare('SELECT text FROM mentions ORDER BY id').all() as { text: string }[];
+    expect(texts).toHaveLength(2);
+    for (const { text } of texts) expect(text).toContain(title);
+  });
+
+  it('takes baseUrl + path like the other HTTP sources', async () => {
+    server.setHandler((req) =>
+      req.path === '/actu/feed.xml' ? { body: RSS, headers: RSS_TYPE } : { status: 404 },
+    );
+    new SourcesRepo(db).create(
+      {
+        id: 'based',
+        type: 'feed',
+        name: 'Feed',
+        config: { baseUrl: server.baseUrl, path: 'actu/feed.xml' },
+        status: 'idle',
+      },
+      NOW,
+    );
+    const report = await engine.runOnce('based');
+    expect(report.error?.message ?? null).toBeNull();
+    expect(report.inserted).toBeGreaterThan(0);
+  });
+
   it('a server without validators: the second run re-reads the feed and stores 0 new', async () => {
     server.setHandler(() => ({ body: RSS, headers: RSS_TYPE }));
     const id = addSource(`${server.baseUrl}/feed`);

@@ -69,3 +69,29 @@ function mostlySingleByte(bytes: Buffer): boolean {
   }
   return invalid > valid;
 }
+
+/**
+ * Bytes whose charset was declared (HTTP Content-Type, XML prolog). Labels naming Latin-1 are read as
+ * Windows-1252, as browsers do (the WHATWG Encoding standard): servers say iso-8859-1 and send ’ and €.
+ * An unknown label falls back to detection.
+ */
+export function decodeWithCharset(bytes: Buffer, label: string | null): string {
+  const name =
+    label
+      ?.trim()
+      .toLowerCase()
+      .replace(/^["']|["']$/g, '') ?? '';
+  if (!name || name === 'utf-8' || name === 'utf8') return decodeText(bytes);
+  if (/^(iso-?8859-1|latin-?1|l1|windows-1252|cp1252|us-ascii|ascii)$/.test(name)) {
+    return windows1252(stripUtf8Bom(bytes));
+  }
+  try {
+    return new TextDecoder(name).decode(bytes);
+  } catch {
+    return decodeText(bytes);
+  }
+}
+
+function stripUtf8Bom(bytes: Buffer): Buffer {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}

@@ -6,9 +6,25 @@ import { SyncError, type HttpRequest } from '../http';
 import type { HttpSourceAdapter } from '../source-adapter';
 import { FormatError } from '../types';
 
-export const feedConfigSchema = z.object({
-  url: z.url({ protocol: /^https?$/ }),
-});
+// `url` is the feed itself. Like every HTTP source it also takes `baseUrl` (+ optional `path`), which is
+// handy in a sources.json that points all sources at one host (a mirror, a test server).
+export const feedConfigSchema = z.preprocess(
+  (raw) => {
+    if (!raw || typeof raw !== 'object') return raw;
+    const c = raw as { url?: unknown; baseUrl?: unknown; path?: unknown };
+    if (c.url !== undefined || typeof c.baseUrl !== 'string') return raw;
+    const path = typeof c.path === 'string' ? c.path : '';
+    return {
+      ...c,
+      url: path ? new URL(path, c.baseUrl.endsWith('/') ? c.baseUrl : `${c.baseUrl}/`).href : c.baseUrl,
+    };
+  },
+  z.object({
+    url: z.url({ protocol: /^https?$/ }),
+    baseUrl: z.string().optional(),
+    path: z.string().optional(),
+  }),
+);
 export type FeedConfig = z.infer<typeof feedConfigSchema>;
 
 export interface FeedState {
