@@ -1,5 +1,5 @@
 // Electron main process: one secure window on the app:// origin, the core in a worker, IPC bound to it.
-import { BrowserWindow, Menu, app, dialog, net, protocol, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, net, powerMonitor, protocol, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,7 +8,7 @@ import { readVersion } from './core/paths';
 import { bindIpc } from './ipc';
 import { Keychain } from './keychain';
 import { CONTENT_SECURITY_POLICY, resolveStatic } from './server/static-files';
-import { APP_ORIGIN, APP_SCHEME, isAppUrl, isSafeExternalUrl, secureWebPreferences } from './window-policy';
+import { APP_ORIGIN, APP_SCHEME, isAppUrl, isSafeExternalUrl } from './window-policy';
 
 const ROOT = path.resolve(__dirname, '..');
 let win: BrowserWindow | null = null;
@@ -60,7 +60,23 @@ async function createWindow(): Promise<void> {
     minHeight: 720,
     backgroundColor: '#0f172a',
     title: 'Vigie',
-    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
+    // Spelled out here, not spread from a helper, so the static audit (npm run audit:electron) reads
+    // it; tests/unit/security/electron-main.test.ts checks it equals secureWebPreferences().
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   win.on('closed', () => (win = null));
   await win.loadURL(`${APP_ORIGIN}/index.html`);
@@ -90,6 +106,11 @@ app.whenReady().then(async () => {
     return;
   }
   bindIpc(core, () => win, keychain);
+  // System-wide idle time feeds the local member's rest timer: no input for long enough is a natural break.
+  setInterval(() => {
+    const idleMs = Math.min(powerMonitor.getSystemIdleTime() * 1000, 86_400_000);
+    void core?.call('team.activity', { idleMs }).catch(() => undefined);
+  }, 5000);
   await createWindow();
 });
 

@@ -17,6 +17,8 @@ export function secureWebPreferences(preloadPath: string) {
     webviewTag: false,
     spellcheck: false,
     navigateOnDragDrop: false,
+    /** Middle-click would open links in a new window, around the window-open handler. */
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }
 

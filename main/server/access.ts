@@ -55,3 +55,23 @@ export function originAllowed(req: IncomingMessage): boolean {
     return false;
   }
 }
+
+/** The host name of a Host header value (`127.0.0.1:4800`, `[::1]:4800`, `localhost`), lower-cased. */
+function hostName(hostHeader: string): string | null {
+  try {
+    return new URL(`http://${hostHeader}`).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * DNS-rebinding guard for a loopback bind without a token: a page of attacker.example whose name
+ * now resolves to 127.0.0.1 reaches us with `Host: attacker.example`, and its Origin matches that
+ * Host. Only loopback names are accepted then. With a token, the token is the guard.
+ */
+export function hostAllowed(req: IncomingMessage, tokenRequired: boolean): boolean {
+  if (tokenRequired) return true;
+  const name = req.headers.host === undefined ? null : hostName(req.headers.host);
+  return name !== null && isLoopback(name);
+}

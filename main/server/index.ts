@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { isCallName, parseRequest } from '../../shared/contract';
 import type { CoreHost } from '../core/host';
 import { VigieError, toContractError } from '../core/errors';
-import { TOKEN_COOKIE, isLoopback, newToken, originAllowed, tokenAccepted } from './access';
-import { serveStatic } from './static-files';
+import { TOKEN_COOKIE, hostAllowed, isLoopback, newToken, originAllowed, tokenAccepted } from './access';
+import { SECURITY_HEADERS, serveStatic } from './static-files';
 
 export interface WebServerOptions {
   core: CoreHost;
@@ -35,6 +35,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (!hostAllowed(req, token !== null)) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('Vigie: unknown host.');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -61,7 +66,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://local');
-    if (url.pathname !== '/ws' || !originAllowed(req) || !tokenAccepted(token, req, url)) {
+    if (
+      url.pathname !== '/ws' ||
+      !hostAllowed(req, token !== null) ||
+      !originAllowed(req) ||
+      !tokenAccepted(token, req, url)
+    ) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
@@ -74,6 +84,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
     });
     ws.on('close', off);
+    // An oversized or malformed frame is reported here; ws closes the socket itself (1009/1002).
+    // Without a listener the error would be thrown and take the whole server down.
+    ws.on('error', () => ws.terminate());
     ws.on('message', (data) => void handleMessage(ws, opts.core, data.toString()));
   });
 

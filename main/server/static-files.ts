@@ -27,6 +27,17 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Sent with every web-mode response, errors included: no sniffing, no framing, no referrer, no APIs. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()',
+};
+
 /** Resolves a URL path inside root, or null when it would step outside (traversal). */
 export function resolveStatic(root: string, urlPath: string): string | null {
   let decoded: string;
@@ -35,7 +46,8 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   } catch {
     return null;
   }
-  if (decoded.includes('\0')) return null;
+  // NUL ends a path in C; a backslash is a separator on Windows: neither belongs in an asset name.
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
   const rel = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const full = path.resolve(root, rel);
   const rootResolved = path.resolve(root);
@@ -66,9 +78,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
   }
   res.writeHead(200, {
     'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream',
-    'content-security-policy': CONTENT_SECURITY_POLICY,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
+    ...SECURITY_HEADERS,
     'cache-control': target.endsWith('index.html') ? 'no-store' : 'public, max-age=3600',
   });
   fs.createReadStream(target).pipe(res);

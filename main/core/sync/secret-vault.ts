@@ -36,6 +36,8 @@ export class FileVault implements SecretVault {
   }
 
   delete(ref: string): void {
+    // No file can exist under a reference that is not valid: nothing to delete.
+    if (!REF.test(ref)) return;
     fs.rmSync(this.file(ref), { force: true });
   }
 }
