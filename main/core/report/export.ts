@@ -1,0 +1,110 @@
+// One entry for every export: the app (contract call) and the CLI (`vigie export`) both end here,
+// so they write the same bytes.
+import type { Database } from 'better-sqlite3';
+import type { ExportOptions } from '../../../shared/report-model';
+import { VigieError } from '../errors';
+import { schemaVersion } from '../store/open';
+import { aliasSalt, IDENTITY, makeAliaser, type Aliaser } from './aliases';
+import { renderBundle } from './bundle';
+import { buildDocument } from './document';
+import { assertZone } from './format';
+import { buildModel } from './model';
+import { readIncidentRecord, type IncidentRecord } from './record';
+import { renderCsv } from './render-csv';
+import { renderHtml } from './render-html';
+import { renderMarkdown } from './render-md';
+import { pdfFonts, renderPdf } from './render-pdf';
+
+export interface ExportedFile {
+  filename: string;
+  mime: string;
+  bytes: Buffer;
+}
+
+export interface ExportEnv {
+  now: number;
+  resourcesDir: string;
+}
+
+const MIME = {
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json',
+} as const;
+
+const slug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[^\w-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'incident';
+
+function aliasesFor(db: Database, record: IncidentRecord, options: ExportOptions): Aliaser {
+  if (!options.pseudonymize) return IDENTITY;
+  const t = record.tables;
+  const handles = [
+    ...record.mentions.map((m) => String(m.author_handle)),
+    ...t.evidence.map((e) => String(e.author_handle)),
+  ];
+  const names = [...record.mentions, ...t.evidence]
+    .map((m) => m.author_name)
+    .filter((n): n is string => typeof n === 'string');
+  const members = [
+    ...t.members.map((m) => String(m.display_name)),
+    ...t.timeline_events.map((e) => e.actor),
+    ...t.roles.map((r) => r.member),
+  ].filter((n): n is string => typeof n === 'string');
+  return makeAliaser(aliasSalt(db), options.lang, { handles, authorNames: names, members });
+}
+
+export async function exportIncident(
+  db: Database,
+  incidentId: string,
+  options: ExportOptions,
+  env: ExportEnv,
+): Promise<ExportedFile> {
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  try {
+    assertZone(timeZone);
+  } catch (err) {
+    throw new VigieError('bad_request', (err as Error).message);
+  }
+  const record = readIncidentRecord(db, incidentId, env.now);
+  const base = slug(incidentId);
+  if (options.format === 'json') {
+    if (options.pseudonymize)
+      throw new VigieError(
+        'bad_request',
+        'A JSON bundle restores the incident as recorded and cannot be pseudonymized; export Markdown, HTML, PDF or CSV instead.',
+      );
+    return {
+      filename: `vigie-bundle-${base}.json`,
+      mime: MIME.json,
+      bytes: Buffer.from(renderBundle(record, schemaVersion(db)), 'utf8'),
+    };
+  }
+  const aliases = aliasesFor(db, record, options);
+  if (options.format === 'csv') {
+    return {
+      filename: `vigie-${options.csvTable}-${base}.csv`,
+      mime: MIME.csv,
+      bytes: Buffer.from(renderCsv(record, options, aliases), 'utf8'),
+    };
+  }
+  const model = buildModel(record, {
+    lang: options.lang,
+    timeZone,
+    generatedAt: env.now,
+    includePrivate: options.includePrivate,
+    aliases,
+  });
+  const blocks = buildDocument(model);
+  const filename = `vigie-review-${base}-${options.lang}.${options.format}`;
+  if (options.format === 'md')
+    return { filename, mime: MIME.md, bytes: Buffer.from(renderMarkdown(blocks, model), 'utf8') };
+  if (options.format === 'html')
+    return { filename, mime: MIME.html, bytes: Buffer.from(renderHtml(blocks, model), 'utf8') };
+  return { filename, mime: MIME.pdf, bytes: await renderPdf(blocks, model, pdfFonts(env.resourcesDir)) };
+}
