@@ -1,3 +1,27 @@
 // Call and event names of shared/contract/team.ts, as plain data for the preload.
-export const TEAM_CALL_NAMES = [] as const;
-export const TEAM_EVENT_NAMES = [] as const;
+export const TEAM_CALL_NAMES = [
+  'team.board',
+  'team.members.save',
+  'team.members.remove',
+  'team.duty',
+  'team.break',
+  'team.timerConfig.set',
+  'team.activity',
+  'team.exposure.opened',
+  'team.tlx.submit',
+  'team.tlx.dismiss',
+  'team.handoff',
+  'protection.suggestions',
+  'protection.list',
+  'protection.open',
+  'protection.get',
+  'protection.step',
+  'protection.delegate',
+  'protection.cooldown',
+  'protection.allClear',
+  'protection.close',
+  'protection.reopen',
+  'protection.evidence.collect',
+  'protection.dossier',
+] as const;
+export const TEAM_EVENT_NAMES = ['team.changed', 'team.notification', 'protection.changed'] as const;

@@ -19,6 +19,10 @@
  *   must survive a purge of mentions.
  * - The cell-wide rest-timer configuration lives in `meta` under `team.timer_config` (JSON of
  *   RestTimerConfig), the load-score configuration under `team.load_config`.
+ * - Also in `meta`: a member's signature first name and the services they can take under
+ *   `team.profile.<member id>` (members-repo.ts; columns in a later migration would be better), the
+ *   last `timeline_events` id read for exposure under `team.exposure_cursor` (exposures.ts, moved in
+ *   the same transaction as the exposures it produced), and `team.demo_seeded`.
  */
 export const TEAM_SCHEMA_SQL = `
 CREATE TABLE members (
