@@ -1,3 +1,33 @@
 // Call and event names of shared/contract/crisis.ts, as plain data for the preload.
-export const CRISIS_CALL_NAMES = [] as const;
-export const CRISIS_EVENT_NAMES = [] as const;
+export const CRISIS_CALL_NAMES = [
+  'crisis.catalog',
+  'crisis.state',
+  'incidents.open',
+  'incidents.setLevel',
+  'incidents.setStatus',
+  'incidents.setPerimeter',
+  'roles.assume',
+  'roles.renounce',
+  'playbooks.apply',
+  'checklist.complete',
+  'checklist.skip',
+  'checklist.reopen',
+  'checklist.comment',
+  'checklist.add',
+  'clocks.start',
+  'statements.draft',
+  'statements.edit',
+  'statements.requestApproval',
+  'statements.decide',
+  'statements.publish',
+  'mentions.query',
+  'mentions.facets',
+  'triage.setStatus',
+  'triage.assign',
+  'triage.route',
+  'evidence.pin',
+  'evidence.list',
+  'log.list',
+  'log.add',
+] as const;
+export const CRISIS_EVENT_NAMES = ['crisis.changed'] as const;

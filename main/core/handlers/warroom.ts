@@ -1,5 +1,6 @@
 // Incidents, counters, timeline, feed and the demo replay.
 import type { Incident } from '../../../shared/model';
+import { actorFor } from '../actor';
 import type { CoreContext, HandlerGroup } from '../context';
 import type { DemoController } from '../demo/controller';
 import { VigieError } from '../errors';
@@ -55,7 +56,7 @@ export function warroomHandlers(ctx: CoreContext, demo: DemoController): Handler
     },
     'incidents.close': ({ id }) => {
       requireIncident(id);
-      ctx.incidents.close(id, ctx.now(), 'local');
+      ctx.incidents.close(id, ctx.now(), actorFor(ctx.db));
       if (demo.isDemoIncident(id)) demo.control({ running: false });
       ctx.emit('incidents.changed', { focusId: focusId() });
       return requireIncident(id);

@@ -30,6 +30,16 @@ export interface NewIncident {
   openedAt: number;
   isDemo: boolean;
   sourceIds: string[];
+  /** Search terms that define the incident's perimeter (with its sources). */
+  terms?: string[];
+  /** The alert (timeline event id) the incident was opened from. */
+  fromAlertId?: number | null;
+}
+
+export interface IncidentPerimeter {
+  terms: string[];
+  sourceIds: string[];
+  fromAlertId: number | null;
 }
 
 export class IncidentsRepo {
@@ -43,7 +53,11 @@ export class IncidentsRepo {
            VALUES (?, ?, ?, 'active', ?, ?, ?)`,
         )
         .run(i.id, i.title, i.level, i.openedAt, i.isDemo ? 1 : 0, JSON.stringify(i.sourceIds));
-      this.addEvent(i.id, i.openedAt, 'incident.opened', actor, i.title);
+      this.addEvent(i.id, i.openedAt, 'incident.opened', actor, i.title, {
+        terms: i.terms ?? [],
+        sourceIds: i.sourceIds,
+        fromAlertId: i.fromAlertId ?? null,
+      });
     })();
     return this.get(i.id)!;
   }
@@ -63,6 +77,37 @@ export class IncidentsRepo {
     const row = this.db.prepare('SELECT source_ids FROM incidents WHERE id = ?').get(id) as
       { source_ids: string } | undefined;
     return row ? (JSON.parse(row.source_ids) as string[]) : [];
+  }
+
+  /** Terms and sources: the latest incident.opened / incident.perimeter event says them. */
+  perimeter(id: string): IncidentPerimeter {
+    const rows = this.db
+      .prepare(
+        `SELECT kind, data FROM timeline_events WHERE incident_id = ? AND kind IN ('incident.opened', 'incident.perimeter')
+         ORDER BY at, id`,
+      )
+      .all(id) as { kind: string; data: string | null }[];
+    let terms: string[] = [];
+    let fromAlertId: number | null = null;
+    for (const r of rows) {
+      const d = (r.data ? JSON.parse(r.data) : {}) as { terms?: unknown; fromAlertId?: unknown };
+      if (Array.isArray(d.terms)) terms = d.terms.filter((t): t is string => typeof t === 'string');
+      if (r.kind === 'incident.opened' && typeof d.fromAlertId === 'number') fromAlertId = d.fromAlertId;
+    }
+    return { terms, sourceIds: this.sourceIds(id), fromAlertId };
+  }
+
+  /** Changes the perimeter; the change is a timeline event (`incident.perimeter`). */
+  setPerimeter(id: string, p: { terms: string[]; sourceIds: string[] }, at: number, actor: string): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE incidents SET source_ids = ? WHERE id = ?')
+        .run(JSON.stringify(p.sourceIds), id);
+      this.addEvent(id, at, 'incident.perimeter', actor, p.terms.join(', '), {
+        terms: p.terms,
+        sourceIds: p.sourceIds,
+      });
+    })();
   }
 
   close(id: string, at: number, actor: string): void {

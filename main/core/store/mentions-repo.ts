@@ -1,6 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Mention, Platform } from '../../../shared/model';
+import type { TriageMention } from '../../../shared/crisis-model';
 import { MENTION_COLUMNS, rowToMention, type MentionRow } from './mention-row';
+import { toFtsQuery } from './fts-query';
+import { triageWhere, type TriageQuery } from './triage-filter';
 
 export interface MentionQuery {
   limit: number;
@@ -9,16 +12,7 @@ export interface MentionQuery {
   search?: string;
 }
 
-/** Turns what a person types into a safe FTS5 query: each word quoted, the last one a prefix. */
-export function toFtsQuery(input: string): string | null {
-  const words = input
-    .split(/\s+/)
-    .map((w) => w.replace(/"/g, '').trim())
-    .filter(Boolean)
-    .slice(0, 12);
-  if (words.length === 0) return null;
-  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
-}
+export { toFtsQuery };
 
 export class MentionsRepo {
   constructor(private readonly db: Database) {}
@@ -48,6 +42,56 @@ export class MentionsRepo {
     const sql = `SELECT ${cols} FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY m.created_at DESC, m.id DESC LIMIT @limit`;
     return (this.db.prepare(sql).all(args) as MentionRow[]).map(rowToMention);
+  }
+
+  /**
+   * The triage feed: every filter of the war-room, FTS5 search with the matched words marked, newest
+   * first, keyset-paged on (created_at, id) — on arrival order for a search — so page 1 000 costs
+   * what page 1 costs.
+   */
+  query(q: TriageQuery): TriageMention[] {
+    const { from, where, args, search, order } = triageWhere(q);
+    const cols = MENTION_COLUMNS.split(',')
+      .map((c) => `m.${c.trim()}`)
+      .join(', ');
+    // \u0002 … \u0003 around each match: the renderer turns them into <mark> elements, never HTML.
+    const highlight = search ? `highlight(mentions_fts, 0, char(2), char(3))` : 'NULL';
+    const sql = `SELECT ${cols}, m.assignee, m.routed_to, m.cluster_id, ${highlight} AS highlight
+      FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY ${order} LIMIT @limit`;
+    const rows = this.db.prepare(sql).all(args) as (MentionRow & {
+      assignee: string | null;
+      routed_to: string | null;
+      cluster_id: string | null;
+      highlight: string | null;
+    })[];
+    return rows.map((r) => ({
+      ...rowToMention(r),
+      assignee: r.assignee,
+      routedTo: r.routed_to,
+      clusterId: r.cluster_id,
+      highlight: r.highlight,
+    }));
+  }
+
+  /** Values present in the store, for the filter menus (languages, assignees). */
+  facets(): { languages: string[]; assignees: string[] } {
+    const languages = (
+      this.db
+        .prepare(
+          `SELECT lang FROM (SELECT lang, COUNT(*) AS n FROM (SELECT lang FROM mentions ORDER BY created_at DESC LIMIT 20000)
+           WHERE lang IS NOT NULL GROUP BY lang ORDER BY n DESC LIMIT 20)`,
+        )
+        .all() as { lang: string }[]
+    ).map((r) => r.lang);
+    const assignees = (
+      this.db
+        .prepare(
+          `SELECT DISTINCT assignee FROM mentions WHERE assignee IS NOT NULL ORDER BY assignee LIMIT 200`,
+        )
+        .all() as { assignee: string }[]
+    ).map((r) => r.assignee);
+    return { languages, assignees };
   }
 
   count(): number {

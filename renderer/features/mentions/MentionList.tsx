@@ -2,9 +2,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
+import { BulkBar } from './BulkBar';
 import { MentionRow } from './MentionRow';
 import { NewMentionsPill } from './NewMentionsPill';
 import { FEED_CAP, useFeedStore } from './store';
+import { AssignDialog, RouteDialog } from './TriageDialogs';
+import { useTriageKeys } from './useTriageKeys';
 
 /** Within this many pixels of the top, the reader is "at the top" and new mentions flow in. */
 const TOP_SLACK_PX = 24;
@@ -19,7 +22,7 @@ export function MentionList() {
   const status = useFeedStore((s) => s.status);
   const hasMore = useFeedStore((s) => s.hasMore);
   const loadingOlder = useFeedStore((s) => s.loadingOlder);
-  const filtered = useFeedStore((s) => Boolean(s.search || s.platform));
+  const filtered = useFeedStore((s) => Boolean(s.search || s.platform || Object.keys(s.filters).length));
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const capped = items.length >= FEED_CAP;
@@ -45,6 +48,15 @@ export function MentionList() {
     virtualizer.scrollToOffset(0);
   }, [generation, virtualizer]);
 
+  const scrollTo = useCallback(
+    (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    [virtualizer],
+  );
+  const focusSearch = useCallback(() => {
+    document.querySelector<HTMLInputElement>('[data-testid="feed-search"]')?.focus();
+  }, []);
+  const keys = useTriageKeys(scrollTo, focusSearch);
+
   const onScroll = useCallback(() => {
     const el = scrollRef.current;
     if (el) useFeedStore.getState().setAtTop(el.scrollTop <= TOP_SLACK_PX);
@@ -68,6 +80,10 @@ export function MentionList() {
 
   return (
     <div className="feed__viewport">
+      <BulkBar
+        onAssign={(ids) => keys.setDialog({ kind: 'assign', ids })}
+        onRoute={(ids) => keys.setDialog({ kind: 'route', ids })}
+      />
       <NewMentionsPill onJump={jumpToTop} />
       <div
         ref={scrollRef}
@@ -79,6 +95,9 @@ export function MentionList() {
         data-testid="feed-list"
         data-loaded={items.length}
         data-status={status}
+        tabIndex={0}
+        aria-keyshortcuts="j k x a r h e p /"
+        onKeyDown={keys.onKeyDown}
       >
         {items.length === 0 ? (
           <p className="feed__empty" data-testid="feed-empty">
@@ -103,7 +122,7 @@ export function MentionList() {
                   style={{ transform: `translateY(${v.start}px)` }}
                 >
                   {mention ? (
-                    <MentionRow mention={mention} />
+                    <MentionRow mention={mention} onOpen={keys.open} />
                   ) : (
                     <p className="feed__footer" data-testid="feed-footer">
                       {footerText}
@@ -115,6 +134,8 @@ export function MentionList() {
           </div>
         )}
       </div>
+      {keys.dialog?.kind === 'assign' && <AssignDialog ids={keys.dialog.ids} onClose={keys.closeDialog} />}
+      {keys.dialog?.kind === 'route' && <RouteDialog ids={keys.dialog.ids} onClose={keys.closeDialog} />}
     </div>
   );
 }

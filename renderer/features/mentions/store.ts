@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { Mention, Platform } from '../../../shared/model';
+import type { TriageFilter, TriageMention } from '../../../shared/crisis-model';
+import type { Platform } from '../../../shared/model';
 import { api } from '../../api';
 import { isNewer } from '../../lib/keys';
 import { singleFlight } from '../../lib/throttle';
@@ -12,13 +13,31 @@ const NEWEST_PAGE = 500;
 
 interface FeedState {
   /** Displayed rows, newest first. */
-  items: Mention[];
+  items: TriageMention[];
   /** Arrived while the reader was scrolled down: held back so the list does not move under their eyes. */
-  pending: Mention[];
+  pending: TriageMention[];
   /** More arrived than we could fetch in one go: the next flush reloads from the top. */
   gap: boolean;
   search: string;
   platform: Platform | null;
+  /** Triage filters besides the search and the platform. */
+  filters: Omit<TriageFilter, 'search' | 'platforms'>;
+  /** The row the keyboard acts on. */
+  focusedId: string | null;
+  /** Rows picked for a bulk action. */
+  selected: ReadonlySet<string>;
+  setFilters(filters: Omit<TriageFilter, 'search' | 'platforms'>): void;
+  focus(id: string | null): void;
+  moveFocus(delta: 1 | -1): string | null;
+  toggleSelected(id: string): void;
+  clearSelection(): void;
+  /** Rows a triage action applies to: the selection, else the focused row. */
+  targets(): string[];
+  /** Writes a triage change into the loaded rows (the core already stored it). */
+  patch(
+    ids: readonly string[],
+    change: Partial<Pick<TriageMention, 'status' | 'assignee' | 'routedTo'>>,
+  ): void;
   status: 'loading' | 'ready' | 'error';
   loadingOlder: boolean;
   hasMore: boolean;
@@ -40,8 +59,13 @@ interface FeedState {
 
 export const useFeedStore = create<FeedState>()((set, get) => {
   const query = () => {
-    const { search, platform } = get();
-    return { ...(search ? { search } : {}), ...(platform ? { platform } : {}) };
+    const { search, platform, filters } = get();
+    const filter: TriageFilter = {
+      ...filters,
+      ...(search ? { search } : {}),
+      ...(platform ? { platforms: [platform] } : {}),
+    };
+    return { filter };
   };
 
   /** A new-mentions signal that came while the first page was loading; replayed once it is in. */
@@ -57,7 +81,7 @@ export const useFeedStore = create<FeedState>()((set, get) => {
     if (keep) set({ generation });
     else set({ generation, status: 'loading', items: [], pending: [], gap: false, hasMore: false });
     try {
-      const { items } = await api.call('mentions.list', { limit: PAGE, ...query() });
+      const { items } = await api.call('mentions.query', { limit: PAGE, ...query() });
       if (get().generation !== generation) return;
       set({ items, pending: [], gap: false, status: 'ready', hasMore: items.length === PAGE });
       if (signalWhileLoading) void get().fetchNew();
@@ -72,6 +96,39 @@ export const useFeedStore = create<FeedState>()((set, get) => {
     gap: false,
     search: '',
     platform: null,
+    filters: {},
+    focusedId: null,
+    selected: new Set(),
+    setFilters: (filters) => {
+      set({ filters, selected: new Set() });
+      void reload();
+    },
+    focus: (id) => set({ focusedId: id }),
+    moveFocus: (delta) => {
+      const { items, focusedId } = get();
+      if (items.length === 0) return null;
+      const at = focusedId ? items.findIndex((m) => m.id === focusedId) : -1;
+      const next = items[Math.max(0, Math.min(items.length - 1, at < 0 ? 0 : at + delta))]!;
+      set({ focusedId: next.id });
+      return next.id;
+    },
+    toggleSelected: (id) =>
+      set((s) => {
+        const selected = new Set(s.selected);
+        if (!selected.delete(id)) selected.add(id);
+        return { selected };
+      }),
+    clearSelection: () => set({ selected: new Set() }),
+    targets: () => {
+      const { selected, focusedId } = get();
+      if (selected.size > 0) return [...selected];
+      return focusedId ? [focusedId] : [];
+    },
+    patch: (ids, change) => {
+      const touched = new Set(ids);
+      const apply = (list: TriageMention[]) => list.map((m) => (touched.has(m.id) ? { ...m, ...change } : m));
+      set((s) => ({ items: apply(s.items), pending: apply(s.pending) }));
+    },
     status: 'loading',
     loadingOlder: false,
     hasMore: false,
@@ -101,7 +158,7 @@ export const useFeedStore = create<FeedState>()((set, get) => {
       if (!last || !hasMore || loadingOlder || status !== 'ready' || items.length >= FEED_CAP) return;
       set({ loadingOlder: true });
       try {
-        const page = await api.call('mentions.list', {
+        const page = await api.call('mentions.query', {
           limit: PAGE,
           before: { createdAt: last.createdAt, id: last.id },
           ...query(),
@@ -125,7 +182,7 @@ export const useFeedStore = create<FeedState>()((set, get) => {
       if (status === 'error' || (!items[0] && !pending[0])) return reload(true);
       if (gap) return;
       const head = (pending[0] ?? items[0])!;
-      const page = await api.call('mentions.list', { limit: NEWEST_PAGE, ...query() });
+      const page = await api.call('mentions.query', { limit: NEWEST_PAGE, ...query() });
       if (get().generation !== generation) return;
       const fresh = page.items.filter((m) => isNewer(m, head));
       if (fresh.length === 0) return;

@@ -14,7 +14,9 @@ interface TileProps {
 function CounterTile({ id, label, hint, value, raw, full }: TileProps) {
   return (
     <div className="counter" data-testid={`counter-${id}`} data-value={raw ?? ''}>
-      <span className="counter__label">{label}</span>
+      <span className="counter__label" title={`${label} — ${hint}`}>
+        {label}
+      </span>
       <span className="counter__value" title={full}>
         {value ?? '—'}
       </span>

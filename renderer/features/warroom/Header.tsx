@@ -4,8 +4,9 @@ import { ConnectionBadge } from './ConnectionBadge';
 import { IncidentTitle } from './IncidentTitle';
 import { LevelBadge, StatusBadge } from './LevelBadge';
 import { useWarroomStore } from './store';
+import type { WallMode } from './useWallMode';
 
-export function Header() {
+export function Header({ wall }: { wall?: WallMode }) {
   const { t } = useTranslation();
   const incident = useWarroomStore((s) => s.incident);
   return (
@@ -30,6 +31,18 @@ export function Header() {
       </div>
       <div className="topbar__tools">
         <ConnectionBadge />
+        {wall && (
+          <button
+            type="button"
+            className="button button--small"
+            aria-pressed={wall.on}
+            data-testid="wall-toggle"
+            title={t('crisis.wall.hint')}
+            onClick={wall.toggle}
+          >
+            {t('crisis.wall.label')}
+          </button>
+        )}
         <LanguageSwitch />
       </div>
     </header>

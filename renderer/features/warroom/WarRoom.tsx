@@ -1,20 +1,39 @@
 import { useTranslation } from 'react-i18next';
+import { AnalysisPanel } from '../analysis/AnalysisPanel';
+import { CrisisKpis } from '../crisis/CrisisKpis';
+import { CrisisPanel } from '../crisis/CrisisPanel';
+import { EventLog } from '../crisis/EventLog';
+import { IncidentBar } from '../crisis/IncidentBar';
+import { NoticeBar } from '../crisis/NoticeBar';
+import { useCrisisLive } from '../crisis/useCrisisLive';
 import { MentionFeed } from '../mentions/MentionFeed';
+import { TeamStrip } from '../team/TeamStrip';
 import { Timeline } from '../timeline/Timeline';
 import { CountersStrip } from './CountersStrip';
 import { Header } from './Header';
 import { ReplayPanel } from './ReplayPanel';
 import { useWarroomStore } from './store';
 import { useWarroomLive } from './useWarroomLive';
+import { useWallMode } from './useWallMode';
 import './warroom.css';
+import '../crisis/crisis.css';
 
-/** The war-room screen: header, counters and replay, then the timeline beside the live feed. */
+/**
+ * The war-room screen: header and incident bar; counters, the cell's headline numbers and the replay;
+ * then three columns — timeline over the event log, the live feed, the crisis panel (checklist,
+ * statements, roles). Fits 1366×768; the wall mode (dark, high contrast, larger type) suits a screen
+ * on the wall.
+ */
 export function WarRoom() {
   useWarroomLive();
+  useCrisisLive();
+  const wall = useWallMode();
   return (
-    <div className="warroom" data-testid="warroom">
-      <Header />
+    <div className={wall.on ? 'warroom warroom--wall' : 'warroom'} data-testid="warroom" data-wall={wall.on}>
+      <Header wall={wall} />
+      <IncidentBar />
       <WarRoomBody />
+      <NoticeBar />
     </div>
   );
 }
@@ -41,12 +60,19 @@ function WarRoomBody() {
     <main className="warroom__body">
       <div className="warroom__kpis">
         <CountersStrip />
+        <CrisisKpis />
         <ReplayPanel />
       </div>
       {/* Panels of other features go in these slots, one line each (crisis, analysis, team). */}
+      <AnalysisPanel />
+      <TeamStrip />
       <div className="warroom__main">
-        <Timeline />
+        <div className="warroom__column warroom__column--time">
+          <Timeline />
+          <EventLog />
+        </div>
         <MentionFeed />
+        <CrisisPanel />
       </div>
     </main>
   );

@@ -1,0 +1,234 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
+
+// The crisis cell on the demo incident, driven like a person under stress: from the keyboard, with
+// everything landing in the event log and on the timeline, and surviving a reload.
+test.use({ preloadDemo: true });
+
+async function openFirstMention(page: Page) {
+  const list = page.getByTestId('feed-list');
+  await expect(list).toHaveAttribute('data-status', 'ready');
+  await list.focus();
+  await page.keyboard.press('j');
+  const focused = page.locator('[data-testid="mention-row"][data-focused="true"]');
+  await expect(focused).toHaveCount(1);
+  return focused;
+}
+
+test('checklist, triage by keyboard, evidence, statement and decision — all logged, all kept', async ({
+  warroom: page,
+  pageProblems,
+}) => {
+  // The demo incident carries the service-outage playbook.
+  const checklist = page.getByTestId('checklist');
+  await expect(checklist.getByTestId('checklist-item').first()).toBeVisible();
+  await screenshot(page, 'crisis-fr-warroom-1366');
+
+  // Tick two checklist steps (one with a comment).
+  const open = checklist.locator('[data-testid="checklist-item"][data-status="todo"][data-locked="false"]');
+  const firstStep = await open.first().getAttribute('data-step');
+  await open.first().getByTestId('step-done').click();
+  await page.getByTestId('step-comment').fill('État confirmé par la technique');
+  await page.keyboard.press('Enter');
+  await expect(checklist.locator(`[data-step="${firstStep}"]`)).toHaveAttribute('data-status', 'done');
+  const secondStep = await open.first().getAttribute('data-step');
+  await open.first().getByTestId('step-done').click();
+  await page.keyboard.press('Enter');
+  await expect(checklist.locator(`[data-step="${secondStep}"]`)).toHaveAttribute('data-status', 'done');
+
+  // Triage by keyboard: j to the first mention, a (assign to me), r (route), p (pin), h (handled).
+  const row = await openFirstMention(page);
+  const mentionId = (await row.getAttribute('data-id'))!;
+  await page.keyboard.press('a');
+  await expect(page.getByTestId('assign-dialog')).toBeVisible();
+  await page.getByTestId('assign-member').fill('Inès Morel');
+  await page.keyboard.press('Enter');
+  const target = page.locator(`[data-testid="mention-row"][data-id="${mentionId}"]`);
+  await expect(target.getByTestId('mention-assignee')).toContainText('Inès Morel');
+
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('route-dialog')).toBeVisible();
+  await page.keyboard.press('2');
+  await page.getByTestId('route-note').fill('Menace de plainte');
+  await page.keyboard.press('Enter');
+  await expect(target.getByTestId('mention-routed')).toContainText('Juridique');
+  await expect(target).toHaveAttribute('data-status', 'escalated');
+
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('crisis-notice')).toHaveAttribute('data-tone', 'ok');
+
+  // The next mention: handled with h.
+  await page.keyboard.press('j');
+  const second = page.locator('[data-testid="mention-row"][data-focused="true"]');
+  const secondId = (await second.getAttribute('data-id'))!;
+  expect(secondId).not.toBe(mentionId);
+  await page.keyboard.press('h');
+  await expect(page.locator(`[data-testid="mention-row"][data-id="${secondId}"]`)).toHaveAttribute(
+    'data-status',
+    'handled',
+  );
+  await screenshot(page, 'crisis-fr-triage-1366');
+
+  // Draft a holding statement from its template, request approval, approve it, publish it.
+  await page.getByTestId('crisis-tab-statements').click();
+  await page.getByTestId('statement-new').click();
+  await page.getByTestId('draft-template').selectOption('holding-statement');
+  await page
+    .getByTestId('draft-var-situation')
+    .fill('Depuis ce matin, de nombreux clients sont privés de réseau.');
+  await page.getByTestId('draft-var-brand').fill('Ondaline');
+  await page.getByTestId('draft-var-signatory_first_name').fill('Claire');
+  await page.getByTestId('draft-var-next_update_time').fill('18 h 00');
+  await screenshot(page, 'crisis-fr-draft-1366');
+  await page.getByTestId('draft-dialog-submit').click();
+  const statement = page.getByTestId('statement').first();
+  await expect(statement).toHaveAttribute('data-status', 'draft');
+  await expect(statement).toContainText('Claire, pour Ondaline');
+  await statement.getByTestId('request-approval').click();
+  await page.getByTestId('approvers').fill('Direction, Juridique');
+  await page.getByTestId('request-dialog-submit').click();
+  await expect(statement).toHaveAttribute('data-status', 'pending');
+  await statement.getByTestId('approve').first().click();
+  await expect(statement.getByTestId('approve')).toHaveCount(1);
+  await statement.getByTestId('approve').click();
+  await expect(statement).toHaveAttribute('data-status', 'approved');
+  await expect(statement.getByTestId('statement-latency')).toBeVisible();
+  await statement.getByTestId('publish').click();
+  await page.getByTestId('publish-channel').fill('X @Ondaline');
+  await page.keyboard.press('Enter');
+  await expect(statement).toHaveAttribute('data-status', 'published');
+  await expect(page.getByTestId('kpi-first-statement')).not.toHaveAttribute('data-value', '');
+  await screenshot(page, 'crisis-fr-statements-1366');
+
+  // A decision from the scribe's box, one keystroke for the kind.
+  await page.getByTestId('quick-entry-input').fill('Le PDG prend la parole à 18 h');
+  await page.keyboard.press('Alt+d');
+  await page.keyboard.press('Enter');
+
+  const log = page.getByTestId('event-log-list');
+  const expectLogged = async () => {
+    for (const kind of [
+      'checklist.done',
+      'mention.assigned',
+      'mention.routed',
+      'mention.pinned',
+      'mention.status',
+      'statement.approved',
+      'statement.published',
+      'log.decision',
+    ]) {
+      await expect(log.locator(`[data-kind="${kind}"]`).first(), kind).toBeVisible();
+    }
+    await expect(log.locator('[data-kind="log.decision"]').first()).toContainText(
+      'Le PDG prend la parole à 18 h',
+    );
+  };
+  await expectLogged();
+  // An event opens its detail (the timeline's markers select events the same way).
+  await log.locator('[data-kind="mention.pinned"]').first().getByRole('button').first().click();
+  await expect(page.getByTestId('event-detail')).toContainText('Preuve épinglée');
+  await expect(page.getByTestId('event-detail').getByTestId('safe-link')).toBeVisible();
+  await page.getByTestId('event-detail').getByTestId('safe-link').click();
+  await expect(page.getByTestId('link-url')).toHaveText(/^https?:\/\//);
+  await screenshot(page, 'crisis-fr-link-1366');
+  await page.keyboard.press('Escape');
+  await screenshot(page, 'crisis-fr-log-1366');
+
+  // Reload: everything is still there.
+  await page.reload();
+  await expect(page.getByTestId('warroom')).toBeVisible();
+  await expectLogged();
+  await expect(page.getByTestId('statement').first()).toHaveAttribute('data-status', 'published');
+  await page.getByTestId('crisis-tab-checklist').click();
+  await expect(checklist.locator(`[data-step="${firstStep}"]`)).toHaveAttribute('data-status', 'done');
+  await expect(page.locator(`[data-testid="mention-row"][data-id="${mentionId}"]`)).toHaveAttribute(
+    'data-status',
+    'escalated',
+  );
+  expect(pageProblems).toEqual([]);
+});
+
+test('every crisis screen in French and in English, and the wall mode', async ({
+  warroom: page,
+  pageProblems,
+}) => {
+  await expect(page.getByTestId('checklist').getByTestId('checklist-item').first()).toBeVisible();
+  for (const lang of ['fr', 'en'] as const) {
+    await page.getByTestId(`lang-${lang}`).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await page.getByTestId('crisis-tab-checklist').click();
+    await screenshot(page, `crisis-${lang}-checklist-1366`);
+    await page.getByTestId('crisis-tab-roles').click();
+    await expect(page.getByTestId('roles')).toBeVisible();
+    await screenshot(page, `crisis-${lang}-roles-1366`);
+    await page.getByTestId('crisis-tab-statements').click();
+    await expect(page.getByTestId('statements')).toBeVisible();
+    await page.getByTestId('incident-level').click();
+    await expect(page.getByTestId('level-dialog')).toBeVisible();
+    await screenshot(page, `crisis-${lang}-level-dialog-1366`);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('feed-filters-toggle').click();
+    await expect(page.getByTestId('feed-filters')).toBeVisible();
+    const list = page.getByTestId('feed-list');
+    await list.focus();
+    await page.keyboard.press('j');
+    await page.keyboard.press('r');
+    await expect(page.getByTestId('route-dialog')).toBeVisible();
+    await screenshot(page, `crisis-${lang}-route-dialog-1366`);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('feed-filters-toggle').click();
+  }
+  // Raising the level unlocks steps and shortens the update cadence: the countdown appears.
+  await page.getByTestId('incident-level').click();
+  await page.getByTestId('level-option-crise').click();
+  await page.getByTestId('level-reason').fill('National press picks it up');
+  await page.getByTestId('level-dialog-submit').click();
+  await expect(page.getByTestId('level-badge')).toHaveAttribute('data-level', 'crise');
+  await expect(page.getByTestId('kpi-cadence')).not.toHaveAttribute('data-remaining', '');
+  await page.getByTestId('wall-toggle').click();
+  await expect(page.getByTestId('warroom')).toHaveAttribute('data-wall', 'true');
+  await page.getByTestId('crisis-tab-checklist').click();
+  await screenshot(page, 'crisis-en-wall-1366');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, 'crisis-en-wall-1920');
+  expect(pageProblems).toEqual([]);
+});
+
+test('search marks its matches, a selection is handled in one go', async ({
+  warroom: page,
+  pageProblems,
+}) => {
+  await page.getByTestId('feed-search').fill('remboursement');
+  const rows = page.getByTestId('mention-row');
+  await expect(rows.first().locator('mark').first()).toHaveText(/^rembours/i);
+  // Matches are elements built from text: no markup from the mention itself.
+  expect(await page.locator('[data-testid="mention-text"] mark *').count()).toBe(0);
+
+  const list = page.getByTestId('feed-list');
+  await list.focus();
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await expect(page.getByTestId('bulk-bar')).toContainText('2');
+  const picked = await page
+    .locator('[data-testid="mention-row"].mention--selected')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+  expect(picked).toHaveLength(2);
+  await page.keyboard.press('h');
+  await expect(page.getByTestId('bulk-bar')).toHaveCount(0);
+  for (const id of picked) {
+    await expect(page.locator(`[data-testid="mention-row"][data-id="${id}"]`)).toHaveAttribute(
+      'data-status',
+      'handled',
+    );
+  }
+  const event = page.getByTestId('event-log-list').locator('[data-kind="mention.status"]').first();
+  await expect(event).toContainText('2 mentions : Traitée');
+  // The status filter finds them.
+  await page.getByTestId('feed-filters-toggle').click();
+  await page.getByTestId('filter-status').selectOption('handled');
+  await expect.poll(async () => rows.count()).toBe(2);
+  await screenshot(page, 'crisis-fr-search-bulk-1366');
+  expect(pageProblems).toEqual([]);
+});
