@@ -9,7 +9,12 @@ import { VERSION, withCore, type Flags } from './cli/core-session';
 import { startWebServer } from './server';
 import { mentionToJsonLine, mentionToTextLine } from './cli/mentions-output';
 import { importCommand } from './cli/import-command';
+import { analyzeCommand } from './cli/analyze-command';
 import { syncCommand } from './cli/sync-command';
+import { exportCommand } from './cli/export-command';
+import { incidentsCommand } from './cli/incidents-command';
+import { importBundleCommand } from './cli/import-bundle-command';
+import { backupCommand, restoreCommand } from './cli/backup-command';
 
 const HELP = `Vigie ${VERSION} — crisis cell cockpit
 
@@ -19,6 +24,12 @@ Usage:
   vigie mentions [--db PATH] [--limit N] [--search Q] [--platform P] [--json]
   vigie import   FILE... [--db PATH] [--format auto|ndjson|json|csv|mastodon|bluesky|twitter|rss|atom|reddit|youtube|facebook] [--json]
   vigie sync     [--db PATH] --config sources.json [--once] [--json]
+  vigie incidents [--db PATH] [--json]
+  vigie export   INCIDENT_ID --format md|html|pdf|csv|json --out PATH [--db PATH] [--lang fr|en] [--pseudonymize] [--include-private] [--delimiter ';'|','] [--table mentions|timeline]
+  vigie import-bundle FILE [--db PATH] [--json]
+  vigie analyze  [--json] < texts.txt   (one text per line → one JSON analysis per line)
+  vigie backup   [--db PATH]
+  vigie restore  [--db PATH] [--from FILE | --latest]
 
 The database defaults to VIGIE_DB, then the per-user app-data folder.`;
 
@@ -108,7 +119,13 @@ const COMMANDS: Record<string, (flags: Flags) => Promise<void>> = {
   demo,
   mentions,
   import: importCommand,
+  analyze: analyzeCommand,
   sync: syncCommand,
+  incidents: incidentsCommand,
+  export: exportCommand,
+  'import-bundle': importBundleCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -129,7 +146,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: rest,
-      allowPositionals: command === 'import',
+      allowPositionals: ['import', 'export', 'import-bundle'].includes(command),
       options: {
         db: { type: 'string' },
         port: { type: 'string' },
@@ -145,6 +162,14 @@ export async function main(argv: string[]): Promise<number> {
         config: { type: 'string' },
         once: { type: 'boolean' },
         watch: { type: 'string' },
+        out: { type: 'string' },
+        lang: { type: 'string' },
+        pseudonymize: { type: 'boolean' },
+        'include-private': { type: 'boolean' },
+        delimiter: { type: 'string' },
+        table: { type: 'string' },
+        from: { type: 'string' },
+        latest: { type: 'boolean' },
       },
       strict: true,
     });
@@ -160,7 +185,8 @@ export async function main(argv: string[]): Promise<number> {
 /** Runs the command line of this process; `serve` keeps running until a signal. */
 export function runCli(): void {
   void main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
+    // A command may already have set a failure code (sync with failed sources): keep it.
+    if (code !== 0 || !process.exitCode) process.exitCode = code;
   });
 }
 

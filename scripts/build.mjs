@@ -32,6 +32,12 @@ await Promise.all([
   esbuild({ ...common, entryPoints: { cli: 'main/cli.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
   esbuild({
     ...common,
+    entryPoints: { 'analysis-worker': 'main/core/analysis/analysis-worker.ts' },
+    outdir: dist,
+    outExtension: { '.js': '.cjs' },
+  }),
+  esbuild({
+    ...common,
     entryPoints: { main: 'main/index.ts' },
     outdir: dist,
     outExtension: { '.js': '.cjs' },

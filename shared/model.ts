@@ -79,6 +79,16 @@ export const volumeBucketSchema = z.object({
   total: z.number().int(),
   reach: z.number().int(),
   byPlatform: z.record(z.string(), z.number().int()),
+  /** Analysis (feature analysis): sentiment split, toxic, crisis-word and person-aimed abuse counts. */
+  neg: z.number().int().default(0),
+  neu: z.number().int().default(0),
+  pos: z.number().int().default(0),
+  toxic: z.number().int().default(0),
+  crisis: z.number().int().default(0),
+  aimed: z.number().int().default(0),
+  /** Star ratings of reviews in the bucket: sum and count (average = sum / count). */
+  ratingSum: z.number().int().default(0),
+  ratingCount: z.number().int().default(0),
 });
 export type VolumeBucket = z.infer<typeof volumeBucketSchema>;
 

@@ -23,6 +23,12 @@ const FR = [
   'Boycott de {brand} jusqu’à ce qu’ils s’expliquent',
   'Article intéressant sur la gestion de crise chez {brand}',
   'Franchement ça marche à nouveau chez moi, merci les techniciens',
+  '@{brand}_Aide ça fait 2h que j’attends au 3900, personne ne décroche',
+  'Mon télétravail est foutu pour la journée, merci {brand} 🙄',
+  'Le communiqué de {brand} ne dit rien sur les indemnisations',
+  'Je résilie dès que la fibre revient, c’est fini pour moi',
+  'Est-ce que les urgences passent encore avec un mobile {brand} ? Question sérieuse',
+  'Les techniciens sont sur place à Villeurbanne, courage à eux 👷',
 ];
 const EN = [
   'Still no internet from {brand}, this is a joke',
@@ -30,7 +36,12 @@ const EN = [
   'Great support from {brand} on the phone, fixed in ten minutes',
   'Class action against {brand} when? Unacceptable.',
   'Reading about the {brand} outage, what a mess',
+  '@{brand}Help three hours on hold and the line just drops',
+  'Working from a café because {brand} is down again ☕',
+  'The {brand} statement says nothing about refunds',
 ];
+const TAILS_FR = ['', '', ' #PanneOndaline', ' #fibre', ' https://ondaline.example/statut', ' 😡', ' merci'];
+const TAILS_EN = ['', '', ' #outage', ' #OndalineDown', ' https://ondaline.example/status', ' 😤'];
 const WORDS = [
   'fibre',
   'mobile',
@@ -38,11 +49,15 @@ const WORDS = [
   'réseau',
   'Paris',
   'Lyon',
+  'Marseille',
+  'Toulouse',
   'remboursement',
   'support',
   'app',
   'wifi',
   'box',
+  '4G',
+  'SAV',
 ];
 
 /** mulberry32: small, fast, seeded. */
@@ -60,21 +75,24 @@ export function seeded(seed: number): () => number {
 export const BENCH_START = Date.UTC(2026, 9, 1);
 export const BENCH_DAYS = 30;
 
-export function* generateMentions(count: number, seed = 42): Generator<NewMention> {
+export function* generateMentions(count: number, seed = 42, start = BENCH_START): Generator<NewMention> {
   const rnd = seeded(seed);
   const span = BENCH_DAYS * 86_400_000;
   for (let i = 0; i < count; i++) {
     const platform = PLATFORMS[Math.floor(rnd() * PLATFORMS.length)]!;
     const french = rnd() < 0.7;
     const pool = french ? FR : EN;
+    const tails = french ? TAILS_FR : TAILS_EN;
+    // A template, a place or topic, a tail (hashtag, link, emoji) and a number that makes each unique.
     const text =
       pool[Math.floor(rnd() * pool.length)]!.replace(/\{brand\}/g, 'Ondaline') +
       ' ' +
       WORDS[Math.floor(rnd() * WORDS.length)] +
+      tails[Math.floor(rnd() * tails.length)] +
       ' ' +
       i.toString(36);
     // Streams arrive in time order; a third of the volume falls in the days-12-to-14 storm.
-    const at = BENCH_START + stormTime((i + rnd()) / count) * span;
+    const at = start + stormTime((i + rnd()) / count) * span;
     const followers = Math.floor(Math.exp(rnd() * 11));
     const externalId = `${seed}-${i}`;
     yield {

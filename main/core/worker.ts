@@ -15,7 +15,7 @@ function start(): void {
   let db;
   let service: Service;
   try {
-    db = openStore(config.dbPath, { nativeBinding: config.nativeBinding });
+    db = openStore(config.dbPath, { nativeBinding: config.nativeBinding, backups: config.tickMs > 0 });
     service = new Service(db, config, (name, payload) => send({ type: 'event', name, payload }));
   } catch (err) {
     send({ type: 'fatal', error: toContractError(err) });

@@ -15,7 +15,8 @@ export const T = {
 // ── Volume: expected mentions per 10 minutes at scenario hour h ──────────────────────────────────
 export function rate10(h) {
   if (h < 10) return h < 6 ? 1.5 : h < 8 ? 2.3 : 3.6;
-  if (h < 12) return 4 + 56 * ((h - 10) / 2) ** 1.6;
+  // The outage hits everyone at once: a burst of "is it down?" reports, then the storm builds.
+  if (h < 12) return 4 + 56 * ((h - 10) / 2) ** 1.6 + 70 * Math.exp(-(h - 10) / 0.25);
   if (h < 15.25) return 60 + 9 * Math.sin((Math.PI * (h - 12)) / 3.25);
   if (h < 18) return 50 + 18 * Math.exp(-(h - 15.25) / 0.6);
   if (h < 20) return 48 - 11 * (h - 18) + 9 * Math.exp(-(h - 18) / 0.4);

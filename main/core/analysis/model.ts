@@ -80,6 +80,17 @@ export function fnv(s: string, h = FNV_OFFSET, start = 0, end = s.length): numbe
   return h >>> 0;
 }
 
+/** fnv('<' + tok + '>', SEED_CHAR, start, end) without building the padded string. */
+function fnvPadded(tok: string, start: number, end: number): number {
+  const last = tok.length + 1;
+  let h = SEED_CHAR;
+  for (let i = start; i < end; i++) {
+    h ^= i === 0 ? 60 /* < */ : i === last ? 62 /* > */ : tok.charCodeAt(i - 1);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h >>> 0;
+}
+
 const SEED_WORD = fnv('w');
 const SEED_NEG = fnv('n');
 const SEED_BIGRAM = fnv('b');
@@ -133,10 +144,10 @@ export function extractFeatures(
       out.add(DENSE + (h & mask), 1);
     }
     if (kind === EMOJI || kind === PUNCT || tok.length < 3) continue;
-    const padded = '<' + tok + '>';
-    const len = padded.length;
+    // Character 3- and 4-grams of "<tok>", hashed in place (no padded copy of every word).
+    const len = tok.length + 2;
     for (let g = 3; g <= 4; g++) {
-      for (let s = 0; s + g <= len; s++) out.add(DENSE + (fnv(padded, SEED_CHAR, s, s + g) & mask), 0.5);
+      for (let s = 0; s + g <= len; s++) out.add(DENSE + (fnvPadded(tok, s, s + g) & mask), 0.5);
     }
   }
   // Normalize the hashed part (dense features keep their scale).

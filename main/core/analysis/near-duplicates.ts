@@ -1,7 +1,8 @@
 // Near-duplicates on a live stream: copy-paste campaigns and quote chains get one clusterId, so 500
 // copies of one message count as one voice with 500 echoes. Character 5-gram shingles of the
-// normalized text → MinHash signature (64 hashes) → LSH (16 bands × 4 rows) to find candidates,
-// checked on the signatures' agreement. The index is bounded by age and size, oldest out first.
+// normalized text → MinHash signature (64 bins, one-permutation hashing: one hash per shingle) →
+// LSH (16 bands × 4 rows) to find candidates, checked on the signatures' agreement; exact copies
+// skip all that through a map of recent texts. The index is bounded by age and size, oldest out first.
 import { fnv } from './model';
 import { fold } from './text';
 
@@ -27,16 +28,29 @@ export interface ClusterAssignment {
   similarity: number;
 }
 
-const HASHES = 64;
+const HASHES = 64; // = SIGNATURE_SIZE
 const BANDS = 16;
 const ROWS = HASHES / BANDS;
 const SHINGLE = 5;
+/** The top 6 bits of a shingle's hash choose its bin (HASHES = 64). */
+const BIN_SHIFT = 26;
+/** No shingle fell in the bin (values are 31-bit, so this is never a real minimum). */
+const EMPTY = 0xffffffff;
+/** Exact copies (normalized) remembered for the fast path, newest kept. */
+const EXACT_CAP = 100_000;
+/** Entries kept per LSH bucket (the search looks at the newest PER_BAND). */
+const BUCKET_CAP = 64;
+const MAX_COMPARED = 48;
+/** Newest entries looked at per band. */
+const PER_BAND = 8;
 
 interface Entry {
   clusterId: string;
   sig: Uint32Array;
   at: number;
   keys: number[];
+  /** The search that last looked at this entry. */
+  checked: number;
 }
 
 interface ClusterInfo {
@@ -53,15 +67,44 @@ export function normalizeForDuplicates(text: string): string {
   return fold(text.replace(URL_RE, ' ').replace(HANDLE_RE, ' ')).replace(NON_WORD, ' ').trim();
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
+/** What the clusterer reads of a text, computable on another thread: see duplicateKey. */
+export interface DuplicateKey {
+  norm: string;
+  /** Null for texts too short for a signature (they only cluster with exact copies). */
+  sig: Uint32Array | null;
+  seed: number;
+}
+
+export const DEFAULT_DUPLICATE_SEED = 0x5eed;
+/** Values in a signature. */
+export const SIGNATURE_SIZE = 64;
+const MIN_CHARS = 24;
+
+/** The normalized text and signature `add` would compute (default options). */
+export function duplicateKey(text: string, seed = DEFAULT_DUPLICATE_SEED): DuplicateKey {
+  const norm = normalizeForDuplicates(text);
+  const hashed = fnv(String(seed));
+  return { norm, sig: norm.length >= MIN_CHARS ? duplicateSignature(norm, hashed) : null, seed: hashed };
+}
+
+/**
+ * MinHash signature of a normalized text by one-permutation hashing: each shingle is hashed once
+ * and kept in one of HASHES bins (its minimum), instead of being hashed HASHES times; empty bins
+ * borrow a filled bin's value along a probe sequence fixed per bin (optimal densification), so
+ * two texts' signatures still agree at a rate that estimates their Jaccard similarity.
+ */
+export function duplicateSignature(norm: string, seed: number): Uint32Array {
+  const sig = new Uint32Array(HASHES).fill(EMPTY);
+  const last = Math.max(0, norm.length - SHINGLE);
+  for (let s = 0; s <= last; s++) {
+    const h = mix(fnv(norm, seed, s, Math.min(norm.length, s + SHINGLE)));
+    const bin = h >>> BIN_SHIFT;
+    // The value must not be derived from the bin bits alone: hash again for 32 useful bits.
+    const v = mix(h ^ 0x9e3779b9) >>> 1;
+    if (v < sig[bin]!) sig[bin] = v;
+  }
+  densify(sig);
+  return sig;
 }
 
 export class NearDuplicateClusterer {
@@ -69,25 +112,23 @@ export class NearDuplicateClusterer {
   private readonly maxAgeMs: number;
   private readonly maxEntries: number;
   private readonly minChars: number;
-  private readonly a = new Uint32Array(HASHES);
-  private readonly b = new Uint32Array(HASHES);
+  private readonly seed: number;
   private readonly buckets: Map<number, number[]>[] = [];
   private readonly entries = new Map<number, Entry>();
   private readonly exact = new Map<string, { clusterId: string; at: number }>();
+  /** Long texts already seen, for the exact-copy fast path. */
+  private readonly copies = new Map<string, { clusterId: string; at: number }>();
   private readonly clusters = new Map<string, ClusterInfo>();
   private nextEntry = 0;
+  private stamp = 0;
   private oldest = 0;
 
   constructor(opts: ClustererOptions = {}) {
     this.threshold = opts.threshold ?? 0.5;
     this.maxAgeMs = opts.maxAgeMs ?? 3 * 24 * 3600_000;
     this.maxEntries = opts.maxEntries ?? 100_000;
-    this.minChars = opts.minChars ?? 24;
-    const r = rng(opts.seed ?? 0x5eed);
-    for (let i = 0; i < HASHES; i++) {
-      this.a[i] = r() | 1;
-      this.b[i] = r();
-    }
+    this.minChars = opts.minChars ?? MIN_CHARS;
+    this.seed = fnv(String(opts.seed ?? DEFAULT_DUPLICATE_SEED));
     for (let i = 0; i < BANDS; i++) this.buckets.push(new Map());
   }
 
@@ -101,26 +142,17 @@ export class NearDuplicateClusterer {
     return this.clusters.get(clusterId)?.size ?? 0;
   }
 
-  /** MinHash signature of a normalized text. */
+  /** MinHash signature of a normalized text (see duplicateSignature). */
   signature(norm: string): Uint32Array {
-    const sig = new Uint32Array(HASHES).fill(0xffffffff);
-    const a = this.a;
-    const b = this.b;
-    const last = Math.max(0, norm.length - SHINGLE);
-    for (let s = 0; s <= last; s++) {
-      const x = fnv(norm, undefined, s, Math.min(norm.length, s + SHINGLE));
-      for (let k = 0; k < HASHES; k++) {
-        const h = (Math.imul(a[k]!, x) + b[k]!) >>> 0;
-        if (h < sig[k]!) sig[k] = h;
-      }
-    }
-    return sig;
+    return duplicateSignature(norm, this.seed);
   }
 
   /** Assigns a cluster to a post. `at` is its time (ms), for the age bound; ids are the caller's. */
-  add(id: string, text: string, at: number): ClusterAssignment {
+  add(id: string, text: string, at: number, key?: DuplicateKey): ClusterAssignment {
     this.evict(at);
-    const norm = normalizeForDuplicates(text);
+    // A key computed ahead (analysis worker) with the same seed saves normalizing and hashing here.
+    const ahead = key && key.seed === this.seed ? key : null;
+    const norm = ahead ? ahead.norm : normalizeForDuplicates(text);
     if (norm.length < this.minChars) {
       const hit = this.exact.get(norm);
       if (hit && norm.length > 0) {
@@ -130,25 +162,49 @@ export class NearDuplicateClusterer {
       if (norm.length > 0) this.exact.set(norm, { clusterId: id, at });
       return this.start(id);
     }
-    const sig = this.signature(norm);
+    // Copy-paste campaigns: an exact copy (once normalized) of a recent post needs no signature.
+    const copy = this.copies.get(norm);
+    if (copy && copy.at >= at - this.maxAgeMs && this.clusters.has(copy.clusterId)) {
+      copy.at = Math.max(copy.at, at);
+      return this.join(copy.clusterId, 1);
+    }
+    const assigned = this.addBySignature(id, norm, at, ahead?.sig ?? null);
+    this.rememberCopy(norm, assigned.clusterId, at);
+    return assigned;
+  }
+
+  private rememberCopy(norm: string, clusterId: string, at: number): void {
+    this.copies.delete(norm);
+    this.copies.set(norm, { clusterId, at });
+    // Map order is insertion order: the first key is the least recently seen text.
+    if (this.copies.size > EXACT_CAP) this.copies.delete(this.copies.keys().next().value!);
+  }
+
+  private addBySignature(id: string, norm: string, at: number, given: Uint32Array | null): ClusterAssignment {
+    const sig = given ?? this.signature(norm);
     const keys = bandKeys(sig);
     let best: Entry | null = null;
     let bestSim = 0;
-    const checked = new Set<number>();
-    const clustersSeen = new Set<string>();
-    for (let band = 0; band < BANDS; band++) {
+    // Stamps instead of per-post Sets: this runs for every mention ingested.
+    const stamp = ++this.stamp;
+    const clustersSeen: string[] = [];
+    // At most MAX_COMPARED signatures compared, and none once a near-identical copy is found.
+    let compared = 0;
+    for (let band = 0; band < BANDS && bestSim < 0.9 && compared < MAX_COMPARED; band++) {
       const list = this.buckets[band]!.get(keys[band]!);
       if (!list) continue;
       // Newest first; a cluster already checked is not checked again through another member.
-      for (let j = list.length - 1, tried = 0; j >= 0 && tried < 32; j--) {
+      // Every entry looked at counts, so a hot bucket (a campaign's thousands of copies) stays cheap.
+      for (let j = list.length - 1, tried = 0; j >= 0 && tried < PER_BAND; j--) {
         const eid = list[j]!;
-        if (checked.has(eid)) continue;
-        checked.add(eid);
-        const e = this.entries.get(eid);
-        if (!e || clustersSeen.has(e.clusterId)) continue;
         tried++;
+        const e = this.entries.get(eid);
+        if (!e || e.checked === stamp) continue;
+        e.checked = stamp;
+        if (clustersSeen.includes(e.clusterId)) continue;
+        compared++;
         const sim = agreement(sig, e.sig);
-        if (sim >= this.threshold) clustersSeen.add(e.clusterId);
+        if (sim >= this.threshold) clustersSeen.push(e.clusterId);
         if (sim > bestSim) {
           bestSim = sim;
           best = e;
@@ -187,12 +243,16 @@ export class NearDuplicateClusterer {
 
   private insert(clusterId: string, sig: Uint32Array, keys: number[], at: number): void {
     const eid = this.nextEntry++;
-    this.entries.set(eid, { clusterId, sig, at, keys });
+    this.entries.set(eid, { clusterId, sig, at, keys, checked: 0 });
     for (let band = 0; band < BANDS; band++) {
       const bucket = this.buckets[band]!;
       const list = bucket.get(keys[band]!);
-      if (list) list.push(eid);
-      else bucket.set(keys[band]!, [eid]);
+      if (!list) bucket.set(keys[band]!, [eid]);
+      else {
+        list.push(eid);
+        // Only the newest entries of a bucket are ever looked at: older ones leave this band.
+        if (list.length > BUCKET_CAP) list.shift();
+      }
     }
     const c = this.clusters.get(clusterId);
     if (c) c.live++;
@@ -241,9 +301,56 @@ function bandKeys(sig: Uint32Array): number[] {
       h ^= sig[band * ROWS + r]!;
       h = Math.imul(h, 0x01000193);
     }
-    keys[band] = h >>> 0;
+    // 30 bits: small integers, which Map hashes without boxing them.
+    keys[band] = h >>> 2;
   }
   return keys;
+}
+
+/** murmur3's finalizer: spreads every input bit over the 32 output bits. */
+function mix(x: number): number {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** For each bin, the order in which bins are probed when it is empty (the same for every text). */
+const PROBES: Uint8Array[] = Array.from({ length: HASHES }, (_, bin) => {
+  const order = new Uint8Array(HASHES);
+  for (let k = 0; k < HASHES; k++) order[k] = k;
+  let x = mix(bin + 1);
+  for (let k = HASHES - 1; k > 0; k--) {
+    x = mix(x + k);
+    const j = x % (k + 1);
+    const t = order[k]!;
+    order[k] = order[j]!;
+    order[j] = t;
+  }
+  return order;
+});
+
+/** Fills empty bins from the first filled bin of their probe order (Shrivastava 2017). */
+function densify(sig: Uint32Array): void {
+  let empty = 0;
+  for (let k = 0; k < HASHES; k++) if (sig[k] === EMPTY) empty++;
+  if (empty === 0 || empty === HASHES) return;
+  const filled = sig.slice();
+  for (let k = 0; k < HASHES; k++) {
+    if (filled[k] !== EMPTY) continue;
+    const order = PROBES[k]!;
+    for (let j = 0; j < HASHES; j++) {
+      const v = filled[order[j]!]!;
+      if (v !== EMPTY) {
+        // Tagged with the source bin, so a borrowed value only matches the same borrowing.
+        sig[k] = (v ^ mix(order[j]! + 0x51ed)) >>> 1;
+        break;
+      }
+    }
+  }
 }
 
 /** Share of equal MinHash positions: an estimate of the Jaccard similarity. */

@@ -34,13 +34,33 @@ const CLAP = '👏';
 /** Finds the longest phrase of `lex` starting at i; returns [value, length] or null. */
 export function matchPhrase(seq: string[], i: number, lex: ValenceLexicon): [number, number] | null {
   if (!lex.phraseStarts.has(seq[i]!)) return null;
-  for (let n = Math.min(lex.maxPhrase, seq.length - i); n >= 2; n--) {
-    let key = seq[i]!;
-    for (let k = 1; k < n; k++) key += ' ' + seq[i + k];
+  // Grow the key word by word while it still begins some phrase; the longest match wins.
+  const prefixes = phrasePrefixes(lex);
+  const max = Math.min(lex.maxPhrase, seq.length - i);
+  let key = seq[i]!;
+  let best: [number, number] | null = null;
+  for (let n = 2; n <= max; n++) {
+    key += ' ' + seq[i + n - 1]!;
     const v = lex.phrases.get(key);
-    if (v !== undefined) return [v, n];
+    if (v !== undefined) best = [v, n];
+    if (!prefixes.has(key)) break;
   }
-  return null;
+  return best;
+}
+
+const prefixCache = new WeakMap<ValenceLexicon, { size: number; set: Set<string> }>();
+
+/** Every proper prefix (2+ words) of the lexicon's phrases (rebuilt if phrases were added since). */
+function phrasePrefixes(lex: ValenceLexicon): Set<string> {
+  const cached = prefixCache.get(lex);
+  if (cached && cached.size === lex.phrases.size) return cached.set;
+  const set = new Set<string>();
+  for (const phrase of lex.phrases.keys()) {
+    const words = phrase.split(' ');
+    for (let n = 2; n < words.length; n++) set.add(words.slice(0, n).join(' '));
+  }
+  prefixCache.set(lex, { size: lex.phrases.size, set });
+  return set;
 }
 
 /** Looks a word up, then its plural-less and feminine-less forms. */

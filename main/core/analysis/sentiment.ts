@@ -96,6 +96,10 @@ export function scoreSentiment(
   opts: SentimentOptions = {},
 ): SentimentResult {
   const rules = opts.ruleScore ?? ruleSentiment(p, lang, getLexicons());
+  // A review's stars decide its sentiment: the text model's opinion would be discarded.
+  if (opts.rating != null && opts.rating >= 1 && opts.rating <= 5) {
+    return { ...ratingSentiment(opts.rating), rules: rules.compound, model: null, source: 'rating' };
+  }
   const m = opts.rulesOnly ? null : getModel();
   let modelScore: number | null = null;
   let raw = rules.compound;
@@ -106,9 +110,6 @@ export function scoreSentiment(
     modelScore = probs[2]! - probs[0]!;
     blend = m.blend;
     raw = blend.model * modelScore + (1 - blend.model) * rules.compound;
-  }
-  if (opts.rating != null && opts.rating >= 1 && opts.rating <= 5) {
-    return { ...ratingSentiment(opts.rating), rules: rules.compound, model: modelScore, source: 'rating' };
   }
   const { score, label } = labelScore(raw, blend.negative, blend.positive);
   return { score, label, rules: rules.compound, model: modelScore, source: 'text' };

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { VigieError } from '../errors';
+import { startBackupSchedule, type BackupScheduleOptions } from './backup';
+import { damagedStoreError, quickCheck, storageErrorMessage } from './integrity';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -11,16 +13,31 @@ export interface OpenOptions {
   targetVersion?: number;
   /** Native binding for another ABI (Electron), see README. */
   nativeBinding?: string;
+  /** quick_check an existing store before using it (default true). */
+  checkIntegrity?: boolean;
+  /** Automatic backups into backups/ beside the file while it is open (the app and web mode). */
+  backups?: BackupScheduleOptions | boolean;
 }
 
 /**
- * Opens (or creates) a Vigie store. A file that is not SQLite, or that a newer Vigie wrote,
- * is refused with one clear error and left untouched.
+ * Opens (or creates) a Vigie store. A file that is not SQLite, that a newer Vigie wrote, or that
+ * fails SQLite's quick_check is refused with one clear error (offering the last automatic backup)
+ * and left untouched; so is a store on a read-only or full disk.
  */
 export function openStore(file: string, options: OpenOptions = {}): Database.Database {
-  assertSqliteOrAbsent(file);
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file, { nativeBinding: options.nativeBinding });
+  const existed = assertSqliteOrAbsent(file);
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  } catch (err) {
+    throw new VigieError('db_unwritable', `Cannot create the folder of ${file}: ${(err as Error).message}`);
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(file, { nativeBinding: options.nativeBinding });
+  } catch (err) {
+    const message = storageErrorMessage(err, file);
+    throw message ? new VigieError('db_unwritable', message) : err;
+  }
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > LATEST_VERSION) {
@@ -29,41 +46,55 @@ export function openStore(file: string, options: OpenOptions = {}): Database.Dat
         `${file} was written by a newer Vigie (schema ${version}, this version knows up to ${LATEST_VERSION}); update Vigie to open it.`,
       );
     }
+    if (existed && options.checkIntegrity !== false) {
+      const health = quickCheck(db);
+      if (!health.ok) throw damagedStoreError(file, health.problems[0]);
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, options.targetVersion ?? LATEST_VERSION);
-    return db;
   } catch (err) {
     db.close();
     if (err instanceof VigieError) throw err;
     const code = (err as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new VigieError(
-        'db_corrupt',
-        `${file} is damaged or not a Vigie database; it was left untouched.`,
-      );
-    }
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw damagedStoreError(file, undefined);
+    const message = storageErrorMessage(err, file);
+    if (message) throw new VigieError('db_unwritable', message);
     throw err;
   }
+  if (options.backups) withBackups(db, file, options.backups === true ? {} : options.backups);
+  return db;
 }
 
-function assertSqliteOrAbsent(file: string): void {
+/** Runs the backup schedule while the store is open; closing the store stops it. */
+function withBackups(db: Database.Database, file: string, opts: BackupScheduleOptions): void {
+  const schedule = startBackupSchedule(db, file, opts);
+  const close = db.close.bind(db);
+  db.close = () => {
+    schedule.stop();
+    return close();
+  };
+}
+
+/** True when the file holds a store already, false when it is absent or empty (a new store). */
+function assertSqliteOrAbsent(file: string): boolean {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw new VigieError('db_unreadable', `Cannot read ${file}: ${(err as Error).message}`);
   }
   try {
     const head = Buffer.alloc(SQLITE_HEADER.length);
     const n = fs.readSync(fd, head, 0, head.length, 0);
-    if (n === 0) return; // an empty file becomes a new store
+    if (n === 0) return false; // an empty file becomes a new store
     if (n < head.length || !head.equals(SQLITE_HEADER)) {
       throw new VigieError('db_not_sqlite', `${file} is not a SQLite database; Vigie left it untouched.`);
     }
+    return true;
   } finally {
     fs.closeSync(fd);
   }

@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { Platform, VolumeBucket } from '../../../shared/model';
 
 export const MINUTE = 60_000;
+/** Analysis sums every volume bucket carries (migration 0007). */
+const SUMMED = ['neg', 'neu', 'pos', 'toxic', 'crisis', 'aimed', 'ratingSum', 'ratingCount'] as const;
 
 export class RollupsRepo {
   constructor(private readonly db: Database) {}
@@ -16,25 +18,43 @@ export class RollupsRepo {
     const start = Math.floor(from / size) * size;
     // The coarsest stored level that divides the bucket: fewer rows to read on long windows.
     const level = [60, 15].find((l) => bucketMinutes % l === 0);
+    const analysis = `SUM(neg) AS neg, SUM(neu) AS neu, SUM(pos) AS pos, SUM(toxic) AS toxic, SUM(crisis) AS crisis,
+      SUM(aimed) AS aimed, SUM(rating_sum) AS ratingSum, SUM(rating_count) AS ratingCount`;
     const sql = level
-      ? `SELECT CAST(bucket / @size AS INTEGER) * @size AS at, platform, SUM(count) AS n, SUM(reach) AS reach FROM rollup_coarse
-         WHERE level = @level AND bucket >= @start AND bucket < @to GROUP BY at, platform`
-      : `SELECT CAST(minute / @size AS INTEGER) * @size AS at, platform, SUM(count) AS n, SUM(reach) AS reach
+      ? `SELECT CAST(bucket / @size AS INTEGER) * @size AS at, platform, SUM(count) AS n, SUM(reach) AS reach, ${analysis}
+         FROM rollup_coarse WHERE level = @level AND bucket >= @start AND bucket < @to GROUP BY at, platform`
+      : `SELECT CAST(minute / @size AS INTEGER) * @size AS at, platform, SUM(count) AS n, SUM(reach) AS reach, ${analysis}
          FROM rollup_minute WHERE minute >= @start AND minute < @to GROUP BY at, platform`;
-    const rows = this.db.prepare(sql).all(level ? { size, start, to, level } : { size, start, to }) as {
+    const rows = this.db.prepare(sql).all(level ? { size, start, to, level } : { size, start, to }) as ({
       at: number;
       platform: Platform;
       n: number;
       reach: number;
-    }[];
+    } & Record<(typeof SUMMED)[number], number>)[];
     const buckets = new Map<number, VolumeBucket>();
-    for (let at = start; at < to; at += size) buckets.set(at, { at, total: 0, reach: 0, byPlatform: {} });
+    for (let at = start; at < to; at += size) {
+      buckets.set(at, {
+        at,
+        total: 0,
+        reach: 0,
+        byPlatform: {},
+        neg: 0,
+        neu: 0,
+        pos: 0,
+        toxic: 0,
+        crisis: 0,
+        aimed: 0,
+        ratingSum: 0,
+        ratingCount: 0,
+      });
+    }
     const platforms = new Set<Platform>();
     for (const r of rows) {
       const b = buckets.get(r.at);
       if (!b) continue;
       b.total += r.n;
       b.reach += r.reach;
+      for (const k of SUMMED) b[k] += r[k];
       b.byPlatform[r.platform] = (b.byPlatform[r.platform] ?? 0) + r.n;
       platforms.add(r.platform);
     }
@@ -61,16 +81,19 @@ export class RollupsRepo {
 export function rebuildRollups(db: Database): void {
   db.exec(`
     DELETE FROM rollup_minute;
-    INSERT INTO rollup_minute(minute, platform, count, neg, neu, pos, toxic, reach)
+    INSERT INTO rollup_minute(minute, platform, count, neg, neu, pos, toxic, reach, crisis, aimed, rating_sum, rating_count)
     SELECT (created_at / 60000) * 60000, platform, COUNT(*),
       COALESCE(SUM(sentiment < -0.05), 0), COALESCE(SUM(sentiment BETWEEN -0.05 AND 0.05), 0),
-      COALESCE(SUM(sentiment > 0.05), 0), COALESCE(SUM(toxicity >= 0.5), 0), SUM(reach)
+      COALESCE(SUM(sentiment > 0.05), 0), COALESCE(SUM(toxicity >= 0.5), 0), SUM(reach),
+      COUNT(crisis_terms), COALESCE(SUM(aimed_at = 'person' AND toxicity >= 0.5), 0),
+      COALESCE(SUM(rating), 0), COUNT(rating)
     FROM mentions GROUP BY 1, 2;
     DELETE FROM rollup_coarse;`);
   for (const level of [15, 60]) {
     db.prepare(
-      `INSERT INTO rollup_coarse(level, bucket, platform, count, neg, neu, pos, toxic, reach)
-       SELECT ?, CAST(minute / ? AS INTEGER) * ?, platform, SUM(count), SUM(neg), SUM(neu), SUM(pos), SUM(toxic), SUM(reach)
+      `INSERT INTO rollup_coarse(level, bucket, platform, count, neg, neu, pos, toxic, reach, crisis, aimed, rating_sum, rating_count)
+       SELECT ?, CAST(minute / ? AS INTEGER) * ?, platform, SUM(count), SUM(neg), SUM(neu), SUM(pos), SUM(toxic), SUM(reach),
+         SUM(crisis), SUM(aimed), SUM(rating_sum), SUM(rating_count)
        FROM rollup_minute GROUP BY 2, 3`,
     ).run(level, level * 60_000, level * 60_000);
   }

@@ -101,17 +101,19 @@ async function storeInBatches(
   progress: Progress,
 ): Promise<void> {
   const { mentions } = parsed;
-  for (let i = 0; i === 0 || i < mentions.length; i += BATCH) {
-    const last = i + BATCH >= mentions.length;
-    const result = deps.ingestor.ingestResult(
-      {
+  function* batches(): Generator<ParseResult> {
+    for (let i = 0; i === 0 || i < mentions.length; i += BATCH) {
+      const last = i + BATCH >= mentions.length;
+      yield {
         mentions: mentions.slice(i, i + BATCH),
         // Shares and quarantine ride with the last batch of the chunk.
         shares: last ? parsed.shares : [],
         quarantined: last ? parsed.quarantined : [],
-      },
-      deps.sourceId ?? null,
-    );
+      };
+    }
+  }
+  // The next batch is analyzed on the second core while this one is written.
+  await deps.ingestor.ingestPipelined(batches(), deps.sourceId ?? null, async (result) => {
     report.inserted += result.inserted.length;
     report.duplicates += result.duplicates;
     report.shares += result.shares;
@@ -126,7 +128,7 @@ async function storeInBatches(
     });
     // Let the worker answer other calls between batches.
     await new Promise((r) => setImmediate(r));
-  }
+  });
 }
 
 function countLines(text: string): number {

@@ -2,6 +2,8 @@
 // and i18n/en.ts under `nav`).
 import type { ComponentType } from 'react';
 import { SourcesScreen } from '../sources/SourcesScreen';
+import { teamScreen } from '../team/screen';
+import { reportScreen } from '../report/screen';
 import { WarRoom } from '../warroom/WarRoom';
 import { SourcesIcon, WarRoomIcon } from './icons';
 
@@ -17,6 +19,8 @@ export interface ScreenSpec {
 export const SCREENS: readonly ScreenSpec[] = [
   { id: 'warroom', label: 'nav.warroom', icon: WarRoomIcon, component: WarRoom },
   { id: 'sources', label: 'nav.sources', icon: SourcesIcon, component: SourcesScreen },
+  teamScreen,
+  reportScreen,
 ];
 
 export const DEFAULT_SCREEN = SCREENS[0]!.id;

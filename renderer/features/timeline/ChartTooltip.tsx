@@ -3,12 +3,7 @@ import type { TooltipContentProps } from 'recharts';
 import type { Platform } from '../../../shared/model';
 import { useFormat } from '../../lib/format';
 import { PLATFORM_COLORS } from '../../lib/platforms';
-
-export interface ChartRow {
-  at: number;
-  total: number;
-  [platform: string]: number;
-}
+import { SERIES_COLORS, type ChartRow } from './series';
 
 interface Props extends Partial<TooltipContentProps<number, string>> {
   bucketMinutes: number;
@@ -16,7 +11,7 @@ interface Props extends Partial<TooltipContentProps<number, string>> {
   platforms: Platform[];
 }
 
-/** Bucket details: time span, total and per-platform counts, biggest first. */
+/** Bucket details: time span, total, sentiment split, toxic and crisis counts, rating, platforms. */
 export function ChartTooltip({ active, payload, bucketMinutes, clock, platforms }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -24,9 +19,17 @@ export function ChartTooltip({ active, payload, bucketMinutes, clock, platforms 
   if (!active || !row) return null;
   const end = row.at + bucketMinutes * 60_000;
   const rows = platforms
-    .map((p) => ({ p, n: row[p] ?? 0 }))
+    .map((p) => ({ p, n: row.byPlatform[p] ?? 0 }))
     .filter((r) => r.n > 0)
     .sort((a, b) => b.n - a.n);
+  const series: { key: keyof typeof SERIES_COLORS; value: string }[] = [
+    { key: 'neg', value: f.integer(row.neg) },
+    { key: 'neu', value: f.integer(row.neu) },
+    { key: 'pos', value: f.integer(row.pos) },
+    { key: 'toxic', value: f.integer(row.toxic) },
+    { key: 'crisis', value: f.integer(row.crisis) },
+  ];
+  if (row.rating !== null) series.push({ key: 'rating', value: `${f.decimal(row.rating)} ★` });
   return (
     <div className="chart-tooltip">
       <div className="chart-tooltip__time">
@@ -37,6 +40,14 @@ export function ChartTooltip({ active, payload, bucketMinutes, clock, platforms 
         <span>{t('timeline.total')}</span>
         <strong>{f.integer(row.total)}</strong>
       </div>
+      {series.map(({ key, value }) => (
+        <div key={key} className="chart-tooltip__row">
+          <span className="swatch" style={{ background: SERIES_COLORS[key] }} aria-hidden="true" />
+          <span className="chart-tooltip__name">{t(`analysis.series.${key}`)}</span>
+          <span className="chart-tooltip__value">{value}</span>
+        </div>
+      ))}
+      {rows.length > 0 && <div className="chart-tooltip__sep" />}
       {rows.map(({ p, n }) => (
         <div key={p} className="chart-tooltip__row">
           <span className="swatch" style={{ background: PLATFORM_COLORS[p] }} aria-hidden="true" />

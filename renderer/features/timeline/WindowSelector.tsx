@@ -6,6 +6,11 @@ export function WindowSelector() {
   const { t } = useTranslation();
   const current = useTimelineStore((s) => s.window);
   const setWindow = useTimelineStore((s) => s.setWindow);
+  // The 15-minute window came with the analysis; its labels live in that namespace.
+  const label = (w: (typeof WINDOWS)[number]) =>
+    w === '15m' ? t('analysis.timeline.window15m') : t(`timeline.windows.${w}`);
+  const hint = (w: (typeof WINDOWS)[number]) =>
+    w === '15m' ? t('analysis.timeline.window15mHint') : t(`timeline.windowHints.${w}`);
   return (
     <div className="segmented" role="group" aria-label={t('timeline.window')} data-testid="timeline-window">
       {WINDOWS.map((w) => (
@@ -14,11 +19,11 @@ export function WindowSelector() {
           type="button"
           className="segmented__option"
           aria-pressed={current === w}
-          title={t(`timeline.windowHints.${w}`)}
+          title={hint(w)}
           data-testid={`timeline-window-${w}`}
           onClick={() => setWindow(w)}
         >
-          {t(`timeline.windows.${w}`)}
+          {label(w)}
         </button>
       ))}
     </div>

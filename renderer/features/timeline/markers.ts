@@ -11,6 +11,8 @@ export interface TimelineMarker {
   kind: string;
   /** Short label already translated, shown in the tooltip (rendered as text, never HTML). */
   label: string;
+  /** Longer text shown when the marker is selected (translated, plain text). */
+  detail?: string;
 }
 
 interface MarkersState {

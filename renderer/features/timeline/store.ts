@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Platform, VolumeBucket } from '../../../shared/model';
 import { singleFlight } from '../../lib/throttle';
 import { fetchVolume } from './volume';
-import { rangeFor, type TimelineWindow, type VolumeRange } from './windows';
+import { rangeFor, WINDOWS, type TimelineWindow, type VolumeRange } from './windows';
 
 const STORAGE_KEY = 'vigie.timeline.window';
 
@@ -14,6 +14,12 @@ export interface VolumeData extends VolumeRange {
   total: number;
 }
 
+/** A slice of the chart chosen with the brush (bucket starts, `to` exclusive). */
+export interface TimeSelection {
+  from: number;
+  to: number;
+}
+
 interface TimelineState {
   window: TimelineWindow;
   data: VolumeData | null;
@@ -21,14 +27,28 @@ interface TimelineState {
   /** Inputs of the next refresh, set by the live hook from the incident clock. */
   clock: number | null;
   openedAt: number | null;
+  /** Follow live: the window ends at the incident clock. Off: it stays where it was. */
+  live: boolean;
+  /** The clock the window was frozen at when "follow live" was turned off. */
+  frozenAt: number | null;
+  /** The brushed slice, or null for the whole window. */
+  selection: TimeSelection | null;
   setWindow(window: TimelineWindow): void;
+  setLive(live: boolean): void;
+  select(selection: TimeSelection | null): void;
   follow(clock: number, openedAt: number): void;
   refresh(): Promise<void>;
 }
 
 function savedWindow(): TimelineWindow {
   const saved = localStorage.getItem(STORAGE_KEY);
-  return saved === '1h' || saved === '6h' || saved === '24h' || saved === 'all' ? saved : 'all';
+  return (WINDOWS as readonly string[]).includes(saved ?? '') ? (saved as TimelineWindow) : 'all';
+}
+
+/** The window the panels work on: the brushed slice, or the whole chart. */
+export function selectedRange(s: Pick<TimelineState, 'data' | 'selection'>): TimeSelection | null {
+  if (s.selection) return s.selection;
+  return s.data ? { from: s.data.from, to: Math.min(s.data.to, s.data.clock + 60_000) } : null;
 }
 
 export const useTimelineStore = create<TimelineState>()((set, get) => ({
@@ -37,14 +57,23 @@ export const useTimelineStore = create<TimelineState>()((set, get) => ({
   failing: false,
   clock: null,
   openedAt: null,
+  live: true,
+  frozenAt: null,
+  selection: null,
   setWindow: (window) => {
     localStorage.setItem(STORAGE_KEY, window);
-    set({ window, data: null });
+    set({ window, data: null, selection: null });
     void get().refresh();
   },
+  setLive: (live) => {
+    set({ live, frozenAt: live ? null : get().clock });
+    void get().refresh();
+  },
+  select: (selection) => set({ selection }),
   follow: (clock, openedAt) => set({ clock, openedAt }),
   refresh: singleFlight(async () => {
-    const { window, clock, openedAt } = get();
+    const { window, clock: liveClock, openedAt, live, frozenAt } = get();
+    const clock = live ? liveClock : (frozenAt ?? liveClock);
     if (clock === null || openedAt === null) return;
     const range = rangeFor(window, clock, openedAt);
     try {

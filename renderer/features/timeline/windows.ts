@@ -1,12 +1,13 @@
 // Which slice of time the volume chart shows, and how coarse its buckets are.
 
-export const WINDOWS = ['1h', '6h', '24h', 'all'] as const;
+export const WINDOWS = ['15m', '1h', '6h', '24h', 'all'] as const;
 export type TimelineWindow = (typeof WINDOWS)[number];
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 const FIXED: Record<Exclude<TimelineWindow, 'all'>, { span: number; bucketMinutes: number }> = {
+  '15m': { span: 15 * MINUTE, bucketMinutes: 1 },
   '1h': { span: HOUR, bucketMinutes: 1 },
   '6h': { span: 6 * HOUR, bucketMinutes: 5 },
   '24h': { span: 24 * HOUR, bucketMinutes: 15 },

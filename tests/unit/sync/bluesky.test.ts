@@ -157,7 +157,8 @@ describe('bluesky source: searchPosts', () => {
     });
     expect(row(POSTS[2]!.uri)).toMatchObject({
       author_name: null,
-      lang: null,
+      // No langs on the post: the analysis stage detects the language from the text.
+      lang: 'fr',
       created_at: utc('2024-11-19T10:39:31.123Z'),
     });
     expect(row(POSTS[3]!.uri)).toMatchObject({ created_at: utc('2024-11-19T10:38:00.000Z') }); // +01:00

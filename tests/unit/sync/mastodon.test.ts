@@ -168,7 +168,8 @@ describe('mastodon source: hashtag timeline', () => {
     const cw = row(TAG[4]!.uri as string);
     expect(cw.text).toBe('CW: coup de gueule\n\n#ondaline chez moi aussi');
     const anon = row(TAG[2]!.uri as string);
-    expect(anon).toMatchObject({ author_name: null, lang: null, author_handle: 'b0b@mamot.fr' });
+    // No language on the status: detected from the text at ingest.
+    expect(anon).toMatchObject({ author_name: null, lang: 'fr', author_handle: 'b0b@mamot.fr' });
     // @mentions read as text, not as links.
     expect(row(TAG[5]!.uri as string).text).toBe("Quelqu'un d'autre en panne ? #ondaline @ondaline");
   });

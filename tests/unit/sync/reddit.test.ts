@@ -141,7 +141,7 @@ describe('reddit source: search', () => {
       likes: 57,
       replies: 23,
       shares: 1, // crossposts
-      lang: null,
+      lang: 'fr', // Reddit gives no language: detected from the text at ingest.
     });
     expect(
       (row('t3_1gux5k2').url as string).startsWith('https://www.reddit.com/r/france/comments/1gux5k2/'),

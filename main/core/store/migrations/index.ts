@@ -5,6 +5,9 @@ import * as m0003 from './0003-shares-sync-state';
 import * as m0004 from './0004-coarse-rollups';
 import * as m0005 from './0005-crisis';
 import * as m0006 from './0006-team';
+import * as m0007 from './0007-analysis';
+import * as m0008 from './0008-report';
+import * as m0010 from './0010-triage-indexes';
 
 /** Ordered list: index + 1 is the schema version each migration produces. Append only. */
 export const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Database) => void }> = [
@@ -14,6 +17,9 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Database) => voi
   { name: '0004-coarse-rollups', up: m0004.up },
   { name: '0005-crisis', up: m0005.up },
   { name: '0006-team', up: m0006.up },
+  { name: '0007-analysis', up: m0007.up },
+  { name: '0008-report', up: m0008.up },
+  { name: '0010-triage-indexes', up: m0010.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
