@@ -13,15 +13,14 @@ test.describe('live replay', () => {
     // Ten calm hours, then the outage: at 3000× the onset comes after about 12 seconds.
     await expect(page.getByTestId('alert-status')).toContainText('Aucune alerte de pic');
     await expect(page.getByTestId('last-alert')).toBeVisible({ timeout: 45_000 });
+    // Hold the replay so the markers and the suggestion stay put while the cell reads and decides.
+    await page.getByTestId('replay-toggle').click();
+    await expect(page.getByTestId('replay-state')).not.toHaveText('En cours');
     const marker = page.locator('[data-testid="timeline-marker"][data-kind="alert"]').last();
     await expect(marker).toBeVisible();
     await marker.click();
     await expect(page.getByTestId('marker-detail')).toContainText('Alerte');
     await expect(page.getByTestId('marker-detail')).toContainText('×');
-
-    // Hold the replay so the suggestion stays put while the cell decides.
-    await page.getByTestId('replay-toggle').click();
-    await expect(page.getByTestId('replay-state')).not.toHaveText('En cours');
     const accept = page.getByTestId('accept-suggestion');
     await expect(accept).toBeVisible({ timeout: 20_000 });
     const suggested = await page.getByTestId('suggestion').getAttribute('data-level');

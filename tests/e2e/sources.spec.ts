@@ -198,7 +198,14 @@ async function foreignStrings(page: Page, lang: 'fr' | 'en'): Promise<string[]> 
     clone.remove();
     return `${visible}\n${attrs.join('\n')}`;
   });
-  return candidates.filter((s) => text.includes(s));
+  // Language names on the switch are endonyms on purpose ("English" on the French screen).
+  // Whole words only: "Export" inside "Exporter" is French.
+  const found = (phrase: string) =>
+    new RegExp(
+      `(?<![\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+      'u',
+    ).test(text);
+  return candidates.filter((s) => s !== 'English' && s !== 'Français' && found(s));
 }
 
 // ── File import ─────────────────────────────────────────────────────────────────────────────────────
