@@ -48,11 +48,14 @@ export class Service {
       ...team.handlers,
       ...report.handlers,
     };
-    for (const feature of this.features) {
-      if (feature.onMentionsAdded) this.ctx.ingestor.onStored((ids) => feature.onMentionsAdded?.(ids));
-    }
-    this.added = new Throttle<string>(250, (ids) => {
-      emit('mentions.added', { count: ids.length, ids: ids.slice(-200), latestAt: this.latestAt() });
+    this.added = new Throttle<string>(250, 200, (ids, count) => {
+      emit('mentions.added', { count, ids, latestAt: this.latestAt() });
+    });
+    // Every path that stores mentions (sync, imports, drop folder, demo replay) goes through the
+    // ingestor: the one place that tells the features and the pages.
+    this.ctx.ingestor.onStored((ids) => {
+      for (const feature of this.features) feature.onMentionsAdded?.(ids);
+      this.added.push(ids);
     });
   }
 
@@ -65,11 +68,7 @@ export class Service {
   startScheduler(): void {
     this.scheduler = new Scheduler(this.ctx.engine, this.ctx.sources, {
       now: this.ctx.now,
-      onReport: (report) => {
-        this.ctx.emit('sources.changed', { ids: [report.sourceId] });
-        if (report.inserted > 0)
-          this.ctx.emit('mentions.added', { count: report.inserted, ids: [], latestAt: this.ctx.now() });
-      },
+      onReport: (report) => this.ctx.emit('sources.changed', { ids: [report.sourceId] }),
     });
     this.scheduler.start();
   }
@@ -85,9 +84,6 @@ export class Service {
           now: ctx.now,
           onProgress: (p) => ctx.emit('import.progress', p),
         }),
-      onImported: (r) => {
-        if (r.inserted > 0) ctx.emit('mentions.added', { count: r.inserted, ids: [], latestAt: ctx.now() });
-      },
     });
     await this.dropFolder.start();
   }
@@ -96,9 +92,7 @@ export class Service {
   tick(): void {
     const now = this.ctx.now();
     for (const feature of this.features) feature.tick?.(now);
-    const ids = this.demo.tick();
-    if (ids.length === 0) return;
-    this.added.push(ids);
+    if (this.demo.tick().length === 0) return;
     const status = this.demo.status();
     if (status) this.ctx.emit('replay.progress', status);
   }

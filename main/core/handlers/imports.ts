@@ -63,8 +63,6 @@ export function importHandlers(
           now: ctx.now,
           onProgress: (p) => ctx.emit('import.progress', { ...p, file: u.name }),
         });
-        if (report.inserted > 0)
-          ctx.emit('mentions.added', { count: report.inserted, ids: [], latestAt: ctx.now() });
         return { ...report, file: u.name };
       } finally {
         fs.rmSync(u.file, { force: true });

@@ -85,8 +85,6 @@ export function sourceHandlers(ctx: CoreContext): HandlerGroup<SourceCalls> {
       view(id);
       const report = await ctx.engine.runOnce(id);
       changed(id);
-      if (report.inserted > 0)
-        ctx.emit('mentions.added', { count: report.inserted, ids: [], latestAt: ctx.now() });
       return {
         sourceId: report.sourceId,
         inserted: report.inserted,
