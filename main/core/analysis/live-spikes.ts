@@ -11,7 +11,12 @@ import { MetaRepo } from '../store/meta-repo';
 import { MINUTE, SpikeDetector, type MinuteRollup, type SpikeOptions } from './spikes';
 
 const UNTIL_KEY = 'analysis.spikes.until';
-/** On restart, the baseline is relearnt from this much history (no alert raised on it again). */
+/**
+ * On restart, the baseline is relearnt from this much history (no alert raised on it again). On a
+ * first start over a store that already holds history (an import, a copied store), only this much of
+ * the recent past is watched: an alert about a spike of last month is not news, and walking a 1M-row
+ * history minute by minute would hold the core for seconds while the war-room waits.
+ */
 const RELEARN_MS = 12 * 3_600_000;
 /** Cluster campaign: this many copies within the window, and not alerted on for an hour. */
 const CLUSTER_MIN_COPIES = 15;
@@ -138,7 +143,7 @@ export class LiveSpikes {
         this.detector.push(r);
     } else {
       const first = (this.db.prepare('SELECT MIN(minute) AS m FROM rollup_minute').get() as { m: number }).m;
-      this.until = first;
+      this.until = Math.max(first, complete - RELEARN_MS);
     }
   }
 

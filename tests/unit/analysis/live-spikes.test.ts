@@ -110,3 +110,23 @@ describe('live spike detection', () => {
     expect(new Set(second.list().map((a) => a.at)).size).toBe(before.length + after.length);
   });
 });
+
+describe('first start over a long history', () => {
+  it('watches only the last 12 hours: a storm of days ago raises nothing', () => {
+    const scenario = loadScenario(RESOURCES);
+    const anchor = NOW - 3 * 86_400_000;
+    const ingestor = new Ingestor(db, () => NOW);
+    ingestor.ingest(scenario.items.map((it) => scenarioItemToMention(it, anchor)));
+    const tail = scenarioItemToMention(scenario.items[0]!, NOW);
+    ingestor.ingest([{ ...tail, id: `${tail.platform}:tail`, externalId: 'tail' }]);
+    const spikes = new LiveSpikes(db, { incidentFor: () => null, now: () => NOW });
+    expect(spikes.advance()).toEqual([]);
+    // The same storm, inside the watched window, is seen.
+    const recent = scenario.items.map((it, i) => ({
+      ...scenarioItemToMention(it, NOW),
+      id: `${it.platform}:recent-${i}`,
+      externalId: `recent-${i}`,
+    }));
+    expect(replay(recent, spikes).length).toBeGreaterThan(0);
+  });
+});
