@@ -184,6 +184,11 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Runs the command line of this process; `serve` keeps running until a signal. */
 export function runCli(): void {
+  // `vigie mentions --json | head`: the reader went away; that is the end of the output, not a crash.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   void main(process.argv.slice(2)).then((code) => {
     // A command may already have set a failure code (sync with failed sources): keep it.
     if (code !== 0 || !process.exitCode) process.exitCode = code;

@@ -120,9 +120,14 @@ export function startCore(options: HostOptions): Promise<CoreHost> {
       },
       async close() {
         if (closed) return;
-        const exited = new Promise<void>((r) => worker.once('exit', () => r()));
+        // 'closed' means the store is closed: nothing is left to lose, so the thread is stopped
+        // rather than waiting for its last timers and handles to wind down by themselves.
+        const done = new Promise<void>((r) => {
+          worker.once('exit', () => r());
+          worker.on('message', (m: WorkerToHost) => m.type === 'closed' && r());
+        });
         worker.postMessage({ type: 'close' } satisfies HostToWorker);
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+        await Promise.race([done, new Promise((r) => setTimeout(r, 3000))]);
         if (!closed) await worker.terminate();
       },
     };

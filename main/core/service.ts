@@ -112,5 +112,6 @@ export class Service {
     void this.dropFolder?.stop();
     this.scheduler?.stop();
     this.added.flush();
+    void this.ctx.ingestor.close();
   }
 }

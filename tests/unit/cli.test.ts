@@ -66,6 +66,24 @@ describe('vigie demo and vigie mentions', () => {
   });
 });
 
+describe('vigie in a shell pipeline', () => {
+  it('ends quietly when the reader stops early (| head), and does not linger after its output', async () => {
+    const db = tmp.file('demo.db');
+    expect(vigie('demo', '--db', db).status).toBe(0);
+    const child = spawn(process.execPath, [CLI, 'mentions', '--db', db, '--limit', '5000', '--json'], {
+      cwd: ROOT,
+      env: { ...process.env, VIGIE_DB: '' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Like `head -1`: read one chunk, then close the pipe.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
+
 describe('bad input on the command line', () => {
   it('refuses a --db that is not a database, with one clear message, and leaves it untouched', () => {
     const file = tmp.file('report.db');
