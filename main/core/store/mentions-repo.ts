@@ -31,7 +31,10 @@ export class MentionsRepo {
       where.push('m.platform = @platform');
       args.platform = q.platform;
     }
-    if (q.before) {
+    if (q.before && fts) {
+      where.push('f.rowid < (SELECT seq FROM mentions WHERE id = @beforeId)');
+      args.beforeId = q.before.id;
+    } else if (q.before) {
       where.push('(m.created_at, m.id) < (@beforeAt, @beforeId)');
       args.beforeAt = q.before.createdAt;
       args.beforeId = q.before.id;
@@ -39,15 +42,17 @@ export class MentionsRepo {
     const cols = MENTION_COLUMNS.split(',')
       .map((c) => `m.${c.trim()}`)
       .join(', ');
+    // Rowids are time keys (store/time-key.ts): a search walks its matches newest first and stops.
+    const order = fts ? 'f.rowid DESC' : 'm.created_at DESC, m.id DESC';
     const sql = `SELECT ${cols} FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-      ORDER BY m.created_at DESC, m.id DESC LIMIT @limit`;
+      ORDER BY ${order} LIMIT @limit`;
     return (this.db.prepare(sql).all(args) as MentionRow[]).map(rowToMention);
   }
 
   /**
    * The triage feed: every filter of the war-room, FTS5 search with the matched words marked, newest
-   * first, keyset-paged on (created_at, id) — on arrival order for a search — so page 1 000 costs
-   * what page 1 costs.
+   * first, keyset-paged on (created_at, id) — on the time-key rowid for a search — so page 1 000
+   * costs what page 1 costs.
    */
   query(q: TriageQuery): TriageMention[] {
     const { from, where, args, search, order } = triageWhere(q);

@@ -78,8 +78,9 @@ export function triageWhere(q: TriageQuery): TriageSql {
     args.to = f.to;
   }
   if (q.before && fts) {
-    // A search pages in the order the index stores its matches (arrival, newest first): FTS5 walks
-    // its doclists backwards and stops at the page size instead of sorting every match.
+    // A search pages in the order the index stores its matches: rowids are time keys
+    // (store/time-key.ts), so FTS5 walks its doclists backwards, newest first, and stops at the page
+    // size instead of sorting every match.
     where.push('mentions_fts.rowid < (SELECT seq FROM mentions WHERE id = @beforeId)');
     args.beforeId = q.before.id;
   } else if (q.before) {

@@ -5,6 +5,7 @@ import { analyzeMention, type MentionAnalysis } from '../analysis/mention-analys
 import { NearDuplicateClusterer, type DuplicateKey } from '../analysis/near-duplicates';
 import { MINUTE } from '../store/rollups-repo';
 import { SourcesRepo } from '../store/sources-repo';
+import { TimeKeys } from '../store/time-key';
 import { AnalysisPool } from './analysis-pool';
 import type { ParseResult, Quarantined, ShareRecord } from './types';
 
@@ -79,6 +80,7 @@ export class Ingestor {
   private readonly insertQuarantine: Statement;
   private readonly exists: Statement;
   private readonly sources: SourcesRepo;
+  private readonly keys: TimeKeys;
   /** Protected people, team and brands for person-aimed abuse (features may add to it). */
   readonly context: AnalysisContextSource;
   private clusterer: NearDuplicateClusterer | null = null;
@@ -91,13 +93,14 @@ export class Ingestor {
     private readonly analysisWorkerFile?: string,
   ) {
     this.sources = new SourcesRepo(db);
+    this.keys = new TimeKeys(db);
     this.context = new AnalysisContextSource(db, now);
     // Positional parameters: binding by name costs a lookup per column on the hot path.
     this.insertMention = db.prepare(`
-      INSERT INTO mentions(id, platform, external_id, url, author_handle, author_name, author_followers, text,
+      INSERT INTO mentions(seq, id, platform, external_id, url, author_handle, author_name, author_followers, text,
         lang, created_at, fetched_at, likes, shares, replies, reach, rating, sentiment, toxicity, source_id,
         cluster_id, reasons, crisis_terms, aimed_at, targets)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(id) DO NOTHING`);
     this.exists = db.prepare('SELECT 1 FROM mentions WHERE id = ?').pluck();
     this.insertFts = db.prepare(
@@ -237,6 +240,7 @@ export class Ingestor {
       const toxicity = m.toxicity ?? a.toxicity;
       const clusterId = clusterIds[i]!;
       const info = this.insertMention.run(
+        this.keys.next(m.createdAt),
         m.id,
         m.platform,
         m.externalId,

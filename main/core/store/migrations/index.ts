@@ -8,6 +8,7 @@ import * as m0006 from './0006-team';
 import * as m0007 from './0007-analysis';
 import * as m0008 from './0008-report';
 import * as m0010 from './0010-triage-indexes';
+import * as m0011 from './0011-time-ordered-rowids';
 
 /** Ordered list: index + 1 is the schema version each migration produces. Append only. */
 export const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Database) => void }> = [
@@ -20,6 +21,7 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Database) => voi
   { name: '0007-analysis', up: m0007.up },
   { name: '0008-report', up: m0008.up },
   { name: '0010-triage-indexes', up: m0010.up },
+  { name: '0011-time-ordered-rowids', up: m0011.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
