@@ -47,6 +47,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       max: { type: 'string' },
+      /** Skip the smaller sizes (`--min 1000000`: only the 1M run). */
+      min: { type: 'string' },
       out: { type: 'string' },
       'no-browser': { type: 'boolean' },
       /** Keep the generated stores (their folder is printed) to look into them afterwards. */
@@ -54,7 +56,8 @@ async function main(): Promise<void> {
     },
   });
   const max = values.max ? Number(values.max) : Infinity;
-  const sizes = SIZES.filter((s) => s <= max);
+  const min = values.min ? Number(values.min) : 0;
+  const sizes = SIZES.filter((s) => s <= max && s >= min);
   const root = path.resolve(__dirname, '..');
   const m = machine();
   console.log(`Vigie bench on ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB, Node ${m.node}\n`);

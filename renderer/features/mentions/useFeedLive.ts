@@ -4,9 +4,13 @@ import { throttle } from '../../lib/throttle';
 import { useWarroomStore } from '../warroom/store';
 import { useFeedStore } from './store';
 
-const NEW_MENTIONS_INTERVAL_MS = 1000;
+/**
+ * Twice a second: with the core's 250 ms batching of `mentions.added`, a new mention is on screen
+ * within about 750 ms (a page of new rows costs under a millisecond to fetch at 1M).
+ */
+const NEW_MENTIONS_INTERVAL_MS = 500;
 
-/** First page on mount; then new mentions at most once a second while `mentions.added` fires. */
+/** First page on mount; then new mentions at most twice a second while `mentions.added` fires. */
 export function useFeedLive(): void {
   useEffect(() => {
     const feed = useFeedStore.getState();
