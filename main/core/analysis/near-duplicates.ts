@@ -5,6 +5,7 @@
 // skip all that through a map of recent texts. The index is bounded by age and size, oldest out first.
 import { fnv } from './model';
 import { fold } from './text';
+import { RecentMap } from './recent-map';
 
 export interface ClustererOptions {
   /** Estimated Jaccard similarity to join a cluster (0..1). Default 0.5. */
@@ -117,7 +118,7 @@ export class NearDuplicateClusterer {
   private readonly entries = new Map<number, Entry>();
   private readonly exact = new Map<string, { clusterId: string; at: number }>();
   /** Long texts already seen, for the exact-copy fast path. */
-  private readonly copies = new Map<string, { clusterId: string; at: number }>();
+  private readonly copies = new RecentMap<string, { clusterId: string; at: number }>(EXACT_CAP);
   private readonly clusters = new Map<string, ClusterInfo>();
   private nextEntry = 0;
   private stamp = 0;
@@ -174,10 +175,7 @@ export class NearDuplicateClusterer {
   }
 
   private rememberCopy(norm: string, clusterId: string, at: number): void {
-    this.copies.delete(norm);
     this.copies.set(norm, { clusterId, at });
-    // Map order is insertion order: the first key is the least recently seen text.
-    if (this.copies.size > EXACT_CAP) this.copies.delete(this.copies.keys().next().value!);
   }
 
   private addBySignature(id: string, norm: string, at: number, given: Uint32Array | null): ClusterAssignment {
