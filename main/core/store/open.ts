@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { VigieError } from '../errors';
 import { startBackupSchedule, type BackupScheduleOptions } from './backup';
-import { damagedStoreError, quickCheck, storageErrorMessage } from './integrity';
+import { damagedStoreError, quickCheck } from './integrity';
+import { storageErrorMessage } from './storage-errors';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');

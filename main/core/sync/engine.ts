@@ -1,7 +1,7 @@
 // Runs one source: pages from the stored cursor to the end of the run, each page stored with its
 // cursor in one transaction; errors sorted into statuses the scheduler and the screens understand.
 import type { Database } from 'better-sqlite3';
-import { VigieError } from '../errors';
+import { VigieError, toContractError } from '../errors';
 import { SourcesRepo, type SourceRow } from '../store/sources-repo';
 import type { HttpClient } from './http';
 import { SyncError, type SyncErrorKind } from './http';
@@ -160,5 +160,7 @@ function classify(err: unknown): {
     const kind: SyncErrorKind = err.code.startsWith('secret') ? 'auth' : 'config';
     return { kind, message: err.message, retryAt: null };
   }
-  return { kind: 'internal', message: err instanceof Error ? err.message : String(err), retryAt: null };
+  // A full or read-only disk says so plainly (toContractError words it).
+  const message = err instanceof Error ? toContractError(err).message : String(err);
+  return { kind: 'internal', message, retryAt: null };
 }

@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { VigieError } from '../../../main/core/errors';
-import { storageErrorMessage } from '../../../main/core/store/integrity';
+import { VigieError, toContractError } from '../../../main/core/errors';
+import { storageErrorMessage } from '../../../main/core/store/storage-errors';
 import { openStore } from '../../../main/core/store/open';
 import { Ingestor } from '../../../main/core/sync/ingest';
 import { makeMentions } from '../../helpers/mentions';
@@ -109,6 +109,12 @@ describe('a store that reaches its size cap (SQLite max_page_count: the same SQL
     const { committed, error } = fillUntilFull(db);
     expect((error as { code?: string }).code).toBe('SQLITE_FULL');
     expect(storageErrorMessage(error, 'vigie.db')).toMatch(/^The disk holding vigie\.db is full/);
+    // What the pages receive when a call or a sync hits it: the same sentence, no SQLite jargon.
+    expect(toContractError(error)).toEqual({
+      code: 'storage_error',
+      message:
+        'The disk holding the Vigie database is full: the last batch was not stored (nothing half-written). Free some space and try again.',
+    });
     expect(committed).toBeGreaterThan(0);
     db.pragma('max_page_count = 1073741823');
     expectWholeBatchesThenComplete(db, committed);
