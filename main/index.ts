@@ -7,6 +7,7 @@ import { startCore, type CoreHost } from './core/host';
 import { readVersion } from './core/paths';
 import { bindIpc } from './ipc';
 import { Keychain } from './keychain';
+import { askToRestore } from './restore-dialog';
 import { CONTENT_SECURITY_POLICY, resolveStatic } from './server/static-files';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl, isSafeExternalUrl } from './window-policy';
 
@@ -87,17 +88,22 @@ app.whenReady().then(async () => {
   hardenSessions();
   serveAppProtocol();
   const keychain = new Keychain(path.join(app.getPath('userData'), 'secrets'));
+  const options = {
+    dbPath: path.join(app.getPath('userData'), 'vigie.db'),
+    resourcesDir: app.isPackaged
+      ? path.join(process.resourcesPath, 'resources')
+      : path.join(ROOT, 'resources'),
+    mode: 'electron' as const,
+    version: readVersion(ROOT),
+    seedDemo: true,
+    nativeBinding: electronNativeBinding(),
+    vault: { kind: 'memory' as const, secrets: keychain.loadAll() },
+  };
   try {
-    core = await startCore({
-      dbPath: path.join(app.getPath('userData'), 'vigie.db'),
-      resourcesDir: app.isPackaged
-        ? path.join(process.resourcesPath, 'resources')
-        : path.join(ROOT, 'resources'),
-      mode: 'electron',
-      version: readVersion(ROOT),
-      seedDemo: true,
-      nativeBinding: electronNativeBinding(),
-      vault: { kind: 'memory', secrets: keychain.loadAll() },
+    core = await startCore(options).catch((err: unknown) => {
+      const damaged = (err as { code?: string }).code === 'db_corrupt';
+      if (!damaged || !askToRestore(options.dbPath, (err as Error).message)) throw err;
+      return startCore({ ...options, restoreLatestBackup: true });
     });
   } catch (err) {
     // One clear sentence, then a non-zero exit (npm start falls back to web mode on an early exit).

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import { VigieError } from '../core/errors';
 import { resolveDbPath } from '../core/paths';
-import { backupDir, backupNow, latestBackup, listBackups, restoreBackup } from '../core/store/backup';
+import { backupNow, restoreBackup } from '../core/store/backup';
+import { backupDir, latestBackup, listBackups } from '../core/store/backup-files';
 import { openStore } from '../core/store/open';
 import type { Flags } from './core-session';
 

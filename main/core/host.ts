@@ -36,17 +36,18 @@ export function distDir(): string {
 }
 
 export function startCore(options: HostOptions): Promise<CoreHost> {
+  const { workerFile, ...given } = options;
+  // Every option reaches the worker (the drop folder, the keychain's secrets…); only defaults are added.
   const config: WorkerConfig = {
+    ...given,
     dbPath: path.resolve(options.dbPath),
     resourcesDir: options.resourcesDir ?? path.resolve(distDir(), '..', 'resources'),
     mode: options.mode ?? 'cli',
     version: options.version ?? '0.0.0',
     seedDemo: options.seedDemo ?? false,
-    replaySpeed: options.replaySpeed,
-    nativeBinding: options.nativeBinding,
     tickMs: options.tickMs ?? 250,
   };
-  const worker = new Worker(options.workerFile ?? path.join(distDir(), 'core-worker.cjs'), {
+  const worker = new Worker(workerFile ?? path.join(distDir(), 'core-worker.cjs'), {
     workerData: config,
   });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();

@@ -18,6 +18,11 @@ export interface WorkerConfig {
   dropFolder?: string;
   /** Milliseconds between replay ticks; 0 disables the timer (one-shot CLI commands). */
   tickMs: number;
+  /**
+   * The person chose to bring back the newest automatic backup of a damaged store: done here, before
+   * opening, with the SQLite build this thread loads (the Electron shell cannot open SQLite itself).
+   */
+  restoreLatestBackup?: boolean;
 }
 
 export type HostToWorker =

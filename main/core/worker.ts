@@ -4,6 +4,7 @@ import { isCallName } from '../../shared/contract';
 import { VigieError, toContractError } from './errors';
 import type { HostToWorker, WorkerConfig, WorkerToHost } from './protocol';
 import { Service } from './service';
+import { restoreLatest } from './store/backup';
 import { openStore, schemaVersion } from './store/open';
 import { isTaskName } from './tasks';
 
@@ -15,6 +16,7 @@ function start(): void {
   let db;
   let service: Service;
   try {
+    if (config.restoreLatestBackup) restoreLatest(config.dbPath, config.nativeBinding);
     db = openStore(config.dbPath, { nativeBinding: config.nativeBinding, backups: config.tickMs > 0 });
     service = new Service(db, config, (name, payload) => send({ type: 'event', name, payload }));
   } catch (err) {

@@ -4,62 +4,11 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { VigieError } from '../errors';
+import { backupDir, backupName, latestBackup, listBackups, stem, type BackupInfo } from './backup-files';
 
-export const BACKUP_DIR = 'backups';
 /** Four backups six hours apart: a damaged store loses at most six hours of the cell's own notes. */
 export const DEFAULT_BACKUP_EVERY_MS = 6 * 3_600_000;
 export const DEFAULT_BACKUP_KEEP = 4;
-
-export interface BackupInfo {
-  file: string;
-  /** When it was taken, ms UTC (from its name). */
-  at: number;
-  bytes: number;
-}
-
-export function backupDir(dbFile: string): string {
-  return path.join(path.dirname(path.resolve(dbFile)), BACKUP_DIR);
-}
-
-const stem = (dbFile: string) => path.basename(dbFile).replace(/\.db$/i, '');
-
-/** `vigie-20261128T101500123Z.db`: sortable, and says when it was taken. */
-function backupName(dbFile: string, at: number): string {
-  const stamp = new Date(at).toISOString().replace(/[-:.]/g, '');
-  return `${stem(dbFile)}-${stamp}.db`;
-}
-
-function parseStamp(name: string, prefix: string): number | null {
-  if (!name.startsWith(prefix) || !name.endsWith('.db')) return null;
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/.exec(name.slice(prefix.length, -3));
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s, ms] = m.map(Number) as number[];
-  return Date.UTC(y!, mo! - 1, d!, h!, mi!, s!, ms!);
-}
-
-/** The store's backups, newest first. */
-export function listBackups(dbFile: string): BackupInfo[] {
-  const dir = backupDir(dbFile);
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-  const prefix = `${stem(dbFile)}-`;
-  const out: BackupInfo[] = [];
-  for (const name of names) {
-    const at = parseStamp(name, prefix);
-    if (at === null) continue;
-    const file = path.join(dir, name);
-    out.push({ file, at, bytes: fs.statSync(file).size });
-  }
-  return out.sort((a, b) => b.at - a.at);
-}
-
-export function latestBackup(dbFile: string): BackupInfo | null {
-  return listBackups(dbFile)[0] ?? null;
-}
 
 /**
  * Copies the open store into backups/ (written under a temporary name, renamed when whole, so a
@@ -163,10 +112,15 @@ export interface RestoreResult {
  * Replaces the store with a backup, after checking the backup is a whole Vigie store. The file it
  * replaces is kept beside it (`vigie.db.damaged-<time>`), never deleted. Vigie must be closed.
  */
-export function restoreBackup(dbFile: string, from: string, now = Date.now()): RestoreResult {
+export function restoreBackup(
+  dbFile: string,
+  from: string,
+  now = Date.now(),
+  nativeBinding?: string,
+): RestoreResult {
   const source = path.resolve(from);
   if (!fs.existsSync(source)) throw new VigieError('backup_missing', `No backup at ${source}.`);
-  assertRestorable(source);
+  assertRestorable(source, nativeBinding);
   const target = path.resolve(dbFile);
   const stamp = new Date(now).toISOString().replace(/[-:.]/g, '');
   let previousKeptAs: string | null = null;
@@ -186,10 +140,17 @@ export function restoreBackup(dbFile: string, from: string, now = Date.now()): R
   return { restoredFrom: source, previousKeptAs };
 }
 
-function assertRestorable(file: string): void {
+/** Restores the newest automatic backup (what the start-up dialog offers for a damaged store). */
+export function restoreLatest(dbFile: string, nativeBinding?: string): RestoreResult {
+  const latest = latestBackup(dbFile);
+  if (!latest) throw new VigieError('backup_missing', `No automatic backup of ${dbFile} exists.`);
+  return restoreBackup(dbFile, latest.file, Date.now(), nativeBinding);
+}
+
+function assertRestorable(file: string, nativeBinding?: string): void {
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
     const check = db.pragma('quick_check(1)', { simple: true });
     const hasMentions = db
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'mentions'")

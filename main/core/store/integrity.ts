@@ -2,7 +2,7 @@
 // offering the newest automatic backup.
 import type { Database } from 'better-sqlite3';
 import { VigieError } from '../errors';
-import { latestBackup } from './backup';
+import { latestBackup } from './backup-files';
 
 export interface IntegrityReport {
   ok: boolean;

@@ -2,13 +2,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  backupDir,
-  backupNow,
-  listBackups,
-  pruneBackups,
-  startBackupSchedule,
-} from '../../../main/core/store/backup';
+import { backupNow, pruneBackups, startBackupSchedule } from '../../../main/core/store/backup';
+import { backupDir, listBackups } from '../../../main/core/store/backup-files';
 import { quickCheck } from '../../../main/core/store/integrity';
 import { openStore } from '../../../main/core/store/open';
 import { Ingestor } from '../../../main/core/sync/ingest';
