@@ -16,6 +16,15 @@ describe('electron-builder configuration', () => {
     await expect(validateConfiguration(config, quietLogger)).resolves.toBeUndefined();
     expect(config.appId).toBe('fr.vigie.cockpit');
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
+    // Security checklist item 19: the fuses an attacker could use to run code in the app's name are off.
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 
   it('rejects a configuration with an unknown key', async () => {
