@@ -51,6 +51,7 @@ export const en: Messages<typeof fr> = {
   settings: { language: 'Interface language', fr: 'Français', en: 'English' },
   timeline: {
     title: 'Mention volume',
+    titleShort: 'Volume',
     subtitle: 'mentions per {{size}}',
     window: 'Time range',
     windows: { '1h': '1 h', '6h': '6 h', '24h': '24 h', all: 'All' },
@@ -73,7 +74,7 @@ export const en: Messages<typeof fr> = {
     count_one: '{{formatted}} mention loaded',
     count_other: '{{formatted}} mentions loaded',
     search: 'Search mentions',
-    searchPlaceholder: 'Search (text, author)…',
+    searchPlaceholder: 'Search…',
     clearSearch: 'Clear search',
     platform: 'Filter by platform',
     allPlatforms: 'All platforms',

@@ -50,6 +50,7 @@ export const fr = {
   settings: { language: 'Langue de l’interface', fr: 'Français', en: 'English' },
   timeline: {
     title: 'Volume des mentions',
+    titleShort: 'Volume',
     subtitle: 'mentions par tranche de {{size}}',
     window: 'Période affichée',
     windows: { '1h': '1 h', '6h': '6 h', '24h': '24 h', all: 'Tout' },
@@ -72,7 +73,7 @@ export const fr = {
     count_one: '{{formatted}} mention chargée',
     count_other: '{{formatted}} mentions chargées',
     search: 'Rechercher dans les mentions',
-    searchPlaceholder: 'Rechercher (texte, auteur)…',
+    searchPlaceholder: 'Rechercher…',
     clearSearch: 'Effacer la recherche',
     platform: 'Filtrer par plateforme',
     allPlatforms: 'Toutes les plateformes',

@@ -43,8 +43,10 @@ export function Timeline() {
     <section className="panel timeline" aria-labelledby="timeline-title" data-testid="timeline">
       <header className="panel__head">
         <div className="panel__titles">
-          <h2 className="panel__title" id="timeline-title">
-            {t('timeline.title')}
+          {/* The short title stands in when the column is narrow (a laptop), never a cut one. */}
+          <h2 className="panel__title" id="timeline-title" aria-label={t('timeline.title')}>
+            <span className="timeline__title-long">{t('timeline.title')}</span>
+            <span className="timeline__title-short">{t('timeline.titleShort')}</span>
           </h2>
           {data && (
             <span className="panel__subtitle" data-testid="timeline-subtitle">
