@@ -1,38 +1,36 @@
 // The team room inside the core: members and their rest timers, exposure, load score, TLX
 // self-reports and handoff notes. The contract handlers (features/team.ts) and the worker's tick call
-// in here; the state machines and formulas live in rest-timer.ts and load-score.ts.
+// in here; the state machines and formulas live in rest-timer.ts and load-score.ts, the settings in
+// cell-settings.ts, the reads of crisis tables in cell-crisis.ts and the member card in member-view.ts.
 import type { Database } from 'better-sqlite3';
 import type { MemberView, TeamBoard, TimerConfigView, TimerSettings } from '../../../shared/team-model';
 import { localActor } from '../actor';
 import { VigieError } from '../errors';
+import { focusedIncident, handoffCrisisItems, roleOn } from './cell-crisis';
+import {
+  configView,
+  DEMO_SEEDED_KEY,
+  metaGet,
+  metaSet,
+  readLoadConfig,
+  readTimerConfig,
+  TIMER_CONFIG_KEY,
+} from './cell-settings';
 import { DEMO_CELL } from './demo-cell';
 import { ExposuresRepo, type Person } from './exposures';
-import {
-  DEFAULT_LOAD_CONFIG,
-  exposureUnits,
-  handoffNotes,
-  loadScore,
-  TEAM_ROLES,
-  tlxPromptDue,
-  type LoadConfig,
-  type TeamRole,
-  type TlxReport,
-} from './load-score';
+import { handoffNotes } from './handoff-note';
+import type { LoadConfig, TeamRole } from './load-config';
+import { composeMemberView } from './member-view';
 import { MembersRepo, type Member, type MemberInput } from './members-repo';
 import { ProtectionRepo } from './protection-repo';
-import {
-  DEFAULT_TIMER_CONFIG,
-  restTimerConfigSchema,
-  view,
-  type BreakKind,
-  type RestTimerConfig,
-  type TimerEvent,
-} from './rest-timer';
+import { restTimerConfigSchema, type BreakKind, type RestTimerConfig } from './rest-timer-config';
+import type { TimerEvent } from './rest-timer-state';
+import { view } from './rest-timer-view';
 import { TimersRepo, type StoredTimer } from './timers-repo';
+import { TlxReportsRepo } from './tlx-reports-repo';
+import type { TlxReport } from './tlx-self-report';
 
-export const TIMER_CONFIG_KEY = 'team.timer_config';
-export const LOAD_CONFIG_KEY = 'team.load_config';
-const DEMO_SEEDED_KEY = 'team.demo_seeded';
+export { LOAD_CONFIG_KEY, TIMER_CONFIG_KEY } from './cell-settings';
 
 const REFUSALS: Record<string, string> = {
   not_on_duty: 'This member is not on duty.',
@@ -52,6 +50,7 @@ export class TeamCell {
   readonly timers: TimersRepo;
   readonly exposures: ExposuresRepo;
   readonly protection: ProtectionRepo;
+  private readonly tlxReports: TlxReportsRepo;
 
   constructor(
     private readonly db: Database,
@@ -61,30 +60,18 @@ export class TeamCell {
     this.timers = new TimersRepo(db);
     this.exposures = new ExposuresRepo(db);
     this.protection = new ProtectionRepo(db);
+    this.tlxReports = new TlxReportsRepo(db);
   }
 
   // ---------------------------------------------------------------------------------------------
   // Configuration
 
   timerConfig(): RestTimerConfig {
-    const raw = this.metaGet(TIMER_CONFIG_KEY);
-    if (!raw) return DEFAULT_TIMER_CONFIG;
-    try {
-      return restTimerConfigSchema.parse(JSON.parse(raw));
-    } catch {
-      return DEFAULT_TIMER_CONFIG;
-    }
+    return readTimerConfig(this.db);
   }
 
   loadConfig(): LoadConfig {
-    const raw = this.metaGet(LOAD_CONFIG_KEY);
-    if (!raw) return DEFAULT_LOAD_CONFIG;
-    try {
-      const partial = JSON.parse(raw) as Partial<LoadConfig>;
-      return { ...DEFAULT_LOAD_CONFIG, ...partial };
-    } catch {
-      return DEFAULT_LOAD_CONFIG;
-    }
+    return readLoadConfig(this.db);
   }
 
   /** Merges the settings over the cell's configuration and applies it to every timer. */
@@ -99,7 +86,7 @@ export class TeamCell {
     const at = this.now();
     const by = localActor(this.db);
     this.db.transaction(() => {
-      this.metaSet(TIMER_CONFIG_KEY, JSON.stringify(config));
+      metaSet(this.db, TIMER_CONFIG_KEY, JSON.stringify(config));
       for (const m of this.members.list()) {
         const stored = this.timers.getOrCreate(m.id, config, at);
         this.timers.apply(m.id, stored, { type: 'configure', at, config, by }, this.shiftContext(m));
@@ -221,12 +208,7 @@ export class TeamCell {
     const m = memberId ? this.members.require(memberId) : this.requireLocal();
     const at = this.now();
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO tlx_reports(member_id, at, mental, physical, temporal, performance, effort, frustration)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(m.id, at, r.mental, r.physical, r.temporal, r.performance, r.effort, r.frustration);
+      this.tlxReports.add(m.id, at, r);
       this.members.markTlxPrompted(m.id, at);
     })();
     return this.memberView(m, at);
@@ -235,17 +217,6 @@ export class TeamCell {
   dismissTlx(memberId?: string): void {
     const m = memberId ? this.members.require(memberId) : this.requireLocal();
     this.members.markTlxPrompted(m.id, this.now());
-  }
-
-  private lastTlx(memberId: string): TlxReport | null {
-    return (
-      (this.db
-        .prepare(
-          `SELECT at, mental, physical, temporal, performance, effort, frustration FROM tlx_reports
-           WHERE member_id = ? ORDER BY at DESC, id DESC LIMIT 1`,
-        )
-        .get(memberId) as TlxReport | undefined) ?? null
-    );
   }
 
   private requireLocal(): Member {
@@ -270,93 +241,25 @@ export class TeamCell {
 
   memberView(m: Member, now: number): MemberView {
     const stored = this.timers.getOrCreate(m.id, this.timerConfig(), now);
-    const t = view(stored.state, now);
     const config = this.loadConfig();
-    const exposures = this.exposures.list(m.id, now - config.exposure.windowMs);
-    const tlx = this.lastTlx(m.id);
-    const role = this.roleOf(m);
-    const load = loadScore(
-      {
-        now,
-        role,
-        onDutyMs: t.onDutyMs,
-        sinceRealBreakMs: t.sinceRealBreakMs,
-        exposures,
-        tlx,
-      },
+    return composeMemberView({
+      member: m,
+      now,
+      state: stored.state,
       config,
-    );
-    const expo = exposureUnits(exposures, now, config);
-    const onDuty = stored.state.phase !== 'off_duty';
-    const prompt = m.isLocal
-      ? tlxPromptDue({
-          now,
-          onDuty,
-          onDutyMs: t.onDutyMs,
-          lastPromptedAt: m.tlxLastPromptedAt,
-          lastReportAt: tlx?.at ?? null,
-        }).prompt
-      : false;
-    const inWindow = exposures.filter((e) => now - e.at <= config.exposure.windowMs && e.at <= now);
-    return {
-      id: m.id,
-      displayName: m.displayName,
-      signature: m.signature,
-      usualRole: m.usualRole,
-      role,
-      services: m.services,
-      isLocal: m.isLocal,
-      onDuty,
-      dutySince: onDuty ? (stored.state.stint.startedAt ?? null) : null,
-      timer: t,
-      load,
-      exposure: {
-        opened: inWindow.filter((e) => e.action === 'opened').length,
-        handled: inWindow.filter((e) => e.action === 'handled').length,
-        targetedToxic: expo.targetedToxic,
-        units: Math.round(expo.units * 100) / 100,
-      },
-      tlx: tlx
-        ? {
-            at: tlx.at,
-            raw:
-              Math.round(
-                ((tlx.mental + tlx.physical + tlx.temporal + tlx.performance + tlx.effort + tlx.frustration) /
-                  6) *
-                  10,
-              ) / 10,
-          }
-        : null,
-      tlxPromptDue: prompt,
-    };
+      exposures: this.exposures.list(m.id, now - config.exposure.windowMs),
+      tlx: this.tlxReports.last(m.id),
+      role: this.roleOf(m),
+    });
   }
 
   /** The role held on the focused incident (crisis roles), else the member's usual role. */
   roleOf(m: Member): TeamRole | null {
-    const incident = this.focusedIncident();
-    if (incident) {
-      try {
-        const row = this.db
-          .prepare(
-            `SELECT role FROM roles WHERE incident_id = ? AND member = ? AND renounced_at IS NULL
-             ORDER BY assumed_at DESC LIMIT 1`,
-          )
-          .get(incident, m.displayName) as { role: string } | undefined;
-        if (row && (TEAM_ROLES as readonly string[]).includes(row.role)) return row.role as TeamRole;
-      } catch {
-        // no crisis roles table in this store
-      }
-    }
-    return m.usualRole;
+    return roleOn(this.db, this.focusedIncident(), m);
   }
 
   focusedIncident(): string | null {
-    const id = this.metaGet('focus.incident');
-    if (id && this.db.prepare('SELECT 1 FROM incidents WHERE id = ?').get(id)) return id;
-    const row = this.db
-      .prepare(`SELECT id FROM incidents ORDER BY (status = 'closed'), opened_at DESC LIMIT 1`)
-      .get() as { id: string } | undefined;
-    return row?.id ?? null;
+    return focusedIncident(this.db);
   }
 
   private shiftContext(m: Member): { incidentId: string | null; role: string | null } {
@@ -371,40 +274,8 @@ export class TeamCell {
     const to = toMemberId ? this.members.require(toMemberId) : null;
     const incidentId = this.focusedIncident();
     const now = this.now();
-    const incident = incidentId
-      ? (this.db.prepare('SELECT title FROM incidents WHERE id = ?').get(incidentId) as
-          { title: string } | undefined)
-      : undefined;
     const role = this.roleOf(m);
-    const openItems: { title: string; owner?: string | null; since?: number | null }[] = [];
-    const pendingApprovals: { title: string; waitingFor: string; since?: number | null }[] = [];
-    if (incidentId) {
-      const assigned = this.db
-        .prepare(`SELECT count(*) AS n FROM mentions WHERE assignee = ? AND status NOT IN ('handled')`)
-        .get(m.displayName) as { n: number };
-      if (assigned.n > 0)
-        openItems.push({ title: `${assigned.n} mention(s) → ${m.displayName}`, owner: m.displayName });
-      try {
-        const items = this.db
-          .prepare(
-            `SELECT title_fr, due_at FROM checklist_items WHERE incident_id = ? AND status = 'todo'
-               AND unlocked_at IS NOT NULL AND (owner_role = ? OR owner_role IS NULL) ORDER BY position LIMIT 8`,
-          )
-          .all(incidentId, role) as { title_fr: string; due_at: number | null }[];
-        for (const i of items) openItems.push({ title: i.title_fr, owner: role, since: i.due_at });
-        const pending = this.db
-          .prepare(
-            `SELECT s.title, s.kind, a.approver, a.requested_at FROM statements s
-             JOIN statement_approvals a ON a.statement_id = s.id AND a.version = s.version
-             WHERE s.incident_id = ? AND s.status = 'pending' AND a.decision = 'pending' LIMIT 8`,
-          )
-          .all(incidentId) as { title: string; kind: string; approver: string; requested_at: number }[];
-        for (const p of pending)
-          pendingApprovals.push({ title: p.title || p.kind, waitingFor: p.approver, since: p.requested_at });
-      } catch {
-        // the crisis tables differ or are absent: the note lists what it can
-      }
-    }
+    const { incident, openItems, pendingApprovals } = handoffCrisisItems(this.db, incidentId, m, role);
     const cases = this.protection.open();
     const watchedAccounts = cases.flatMap((c) =>
       c.person.handles.map((h) => ({ platform: h.platform, handle: h.handle, reason: c.person.name })),
@@ -439,11 +310,11 @@ export class TeamCell {
 
   /** Seeds the demo cell once, when the demo incident exists and the team is empty. */
   seedDemoIfNeeded(): boolean {
-    if (this.metaGet(DEMO_SEEDED_KEY)) return false;
+    if (metaGet(this.db, DEMO_SEEDED_KEY)) return false;
     const demo = this.db.prepare(`SELECT 1 FROM incidents WHERE is_demo = 1 LIMIT 1`).get();
     if (!demo) return false;
     if (this.members.count() > 0) {
-      this.metaSet(DEMO_SEEDED_KEY, 'skipped');
+      metaSet(this.db, DEMO_SEEDED_KEY, 'skipped');
       return false;
     }
     const now = this.now();
@@ -464,33 +335,8 @@ export class TeamCell {
         const stored: StoredTimer = this.timers.getOrCreate(m.id, config, events[0]?.at ?? now);
         for (const e of events) this.timers.apply(m.id, stored, e, this.shiftContext(m));
       }
-      this.metaSet(DEMO_SEEDED_KEY, String(now));
+      metaSet(this.db, DEMO_SEEDED_KEY, String(now));
     })();
     return true;
   }
-
-  private metaGet(key: string): string | null {
-    return (
-      (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)
-        ?.value ?? null
-    );
-  }
-
-  private metaSet(key: string, value: string): void {
-    this.db
-      .prepare(
-        'INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, value);
-  }
-}
-
-function configView(c: RestTimerConfig): TimerConfigView {
-  return {
-    micro: { ...c.micro },
-    rest: { ...c.rest },
-    maxContinuousDutyMs: c.maxContinuousDutyMs,
-    dailyLimitMs: c.dailyLimitMs,
-    strict: c.strict,
-  };
 }

@@ -39,133 +39,42 @@
  *
  * Every number above is a default of `LoadConfig`; a cell can tune them.
  */
-import { z } from 'zod';
-import { formatDuration, HOUR, MINUTE, oneLine, formatLocal, type Lang } from './format';
+import { formatDuration, MINUTE, type Lang } from './format';
+import {
+  DEFAULT_LOAD_CONFIG,
+  type Exposure,
+  type LoadBand,
+  type LoadConfig,
+  type TeamRole,
+} from './load-config';
+import { rawTlx, type TlxReport } from './tlx-self-report';
 
-export const TEAM_ROLES = ['lead', 'comms', 'scribe', 'signatory', 'liaison', 'analyst'] as const;
-export type TeamRole = (typeof TEAM_ROLES)[number];
-
-export const EXPOSURE_TARGETS = ['self', 'colleague', 'other'] as const;
-export type ExposureTarget = (typeof EXPOSURE_TARGETS)[number];
-export const EXPOSURE_ACTIONS = ['opened', 'handled'] as const;
-export type ExposureAction = (typeof EXPOSURE_ACTIONS)[number];
-
-export interface Exposure {
-  at: number;
-  /** 0..1, null when unknown. */
-  toxicity: number | null;
-  /** Whom the abuse targets: the member themself, a colleague, or someone/something else. */
-  target: ExposureTarget;
-  action: ExposureAction;
-}
-
-export const LOAD_BANDS = ['ok', 'watch', 'high', 'critical'] as const;
-export type LoadBand = (typeof LOAD_BANDS)[number];
-
-export interface LoadConfig {
-  weights: { duty: number; sinceBreak: number; exposure: number; tlx: number };
-  dutyRefMs: number;
-  sinceBreakRefMs: number;
-  exposure: {
-    windowMs: number;
-    halfLifeMs: number;
-    volumeWeight: number;
-    defaultToxicity: number;
-    target: Record<ExposureTarget, number>;
-    action: Record<ExposureAction, number>;
-    refUnits: number;
-  };
-  tlxMaxAgeMs: number;
-  roleWeights: Record<TeamRole, number>;
-  bands: { watch: number; high: number; critical: number };
-  rotateAt: number;
-  /** Rotation when this many mentions aimed at the member, with toxicity ≥ `targetedToxicity`. */
-  targetedRotateCount: number;
-  targetedToxicity: number;
-}
-
-export const DEFAULT_LOAD_CONFIG: LoadConfig = {
-  weights: { duty: 0.2, sinceBreak: 0.2, exposure: 0.35, tlx: 0.25 },
-  dutyRefMs: 2 * HOUR,
-  sinceBreakRefMs: 90 * MINUTE,
-  exposure: {
-    windowMs: 4 * HOUR,
-    halfLifeMs: HOUR,
-    volumeWeight: 0.1,
-    defaultToxicity: 0.3,
-    target: { self: 3, colleague: 1.5, other: 1 },
-    action: { opened: 1, handled: 1.5 },
-    refUnits: 12,
-  },
-  tlxMaxAgeMs: 3 * HOUR,
-  roleWeights: { lead: 1.25, comms: 1.2, signatory: 1.1, scribe: 1, liaison: 1, analyst: 1 },
-  bands: { watch: 35, high: 55, critical: 75 },
-  rotateAt: 65,
-  targetedRotateCount: 5,
-  targetedToxicity: 0.5,
-};
-
-// ---------------------------------------------------------------------------------------------
-// NASA-TLX (raw, unweighted)
-
-export const TLX_SCALES = ['mental', 'physical', 'temporal', 'performance', 'effort', 'frustration'] as const;
-export type TlxScale = (typeof TLX_SCALES)[number];
-
-const slider = z.number().int().min(0).max(100);
-/**
- * Six 0..100 sliders. Mind `performance`: in NASA-TLX 0 is "perfect" and 100 is "failure", so that
- * high always means more load; the UI must label the slider that way.
- */
-export const tlxReportSchema = z.object({
-  at: z.number().int().nonnegative(),
-  mental: slider,
-  physical: slider,
-  temporal: slider,
-  performance: slider,
-  effort: slider,
-  frustration: slider,
-});
-export type TlxReport = z.infer<typeof tlxReportSchema>;
-
-/** Raw TLX: the plain mean of the six sliders (Hart 2006), 0..100. */
-export function rawTlx(report: Omit<TlxReport, 'at'>): number {
-  const r = tlxReportSchema.omit({ at: true }).parse(report);
-  return TLX_SCALES.reduce((sum, k) => sum + r[k], 0) / TLX_SCALES.length;
-}
-
-export interface TlxPromptInput {
-  now: number;
-  onDuty: boolean;
-  /** Continuous duty so far (rest timer's onDutyMs). */
-  onDutyMs: number;
-  lastPromptedAt: number | null;
-  lastReportAt: number | null;
-}
-
-export interface TlxPromptConfig {
-  /** Never prompt more often than this (answered or dismissed). */
-  minIntervalMs: number;
-  /** Leave people alone at the start of their duty. */
-  firstAfterMs: number;
-}
-
-export const DEFAULT_TLX_PROMPT: TlxPromptConfig = { minIntervalMs: 2 * HOUR, firstAfterMs: 30 * MINUTE };
-
-/** Whether to offer the TLX self-report now: at most once every 2 h, on duty, not right away. */
-export function tlxPromptDue(
-  input: TlxPromptInput,
-  config: TlxPromptConfig = DEFAULT_TLX_PROMPT,
-): { prompt: boolean; nextAt: number | null } {
-  if (!input.onDuty) return { prompt: false, nextAt: null };
-  const last = Math.max(input.lastPromptedAt ?? -Infinity, input.lastReportAt ?? -Infinity);
-  const byRate = last === -Infinity ? input.now : last + config.minIntervalMs;
-  const byDuty = input.now + Math.max(0, config.firstAfterMs - input.onDutyMs);
-  const nextAt = Math.max(byRate, byDuty);
-  return { prompt: nextAt <= input.now, nextAt };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Score
+// The score's inputs, the TLX self-report and the handoff note live in their own files, re-exported here.
+export {
+  DEFAULT_LOAD_CONFIG,
+  EXPOSURE_ACTIONS,
+  EXPOSURE_TARGETS,
+  LOAD_BANDS,
+  TEAM_ROLES,
+  type Exposure,
+  type ExposureAction,
+  type ExposureTarget,
+  type LoadBand,
+  type LoadConfig,
+  type TeamRole,
+} from './load-config';
+export {
+  DEFAULT_TLX_PROMPT,
+  rawTlx,
+  TLX_SCALES,
+  tlxPromptDue,
+  tlxReportSchema,
+  type TlxPromptConfig,
+  type TlxPromptInput,
+  type TlxReport,
+  type TlxScale,
+} from './tlx-self-report';
+export { handoffNote, handoffNotes, type HandoffInput } from './handoff-note';
 
 export interface LoadInput {
   now: number;
@@ -376,137 +285,4 @@ function explain(
     default:
       return { explanation_fr: '', explanation_en: '' };
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Handoff note
-
-export interface HandoffInput {
-  at: number;
-  timeZone: string;
-  from: string;
-  to: string | null;
-  incident: string | null;
-  openItems: readonly { title: string; owner?: string | null; since?: number | null; note?: string | null }[];
-  pendingApprovals: readonly { title: string; waitingFor: string; since?: number | null }[];
-  watchedAccounts: readonly {
-    platform: string;
-    handle: string;
-    reason: string;
-    lastSeenAt?: number | null;
-  }[];
-  /** Colleagues to keep an eye on (load band, targeted, protection case…). */
-  colleagues: readonly { name: string; reason: string; band?: LoadBand | null }[];
-  notes?: string | null;
-}
-
-const HANDOFF_LABELS = {
-  fr: {
-    title: 'Note de relève',
-    from: 'De',
-    to: 'À',
-    nobody: 'à désigner',
-    at: 'Heure',
-    incident: 'Incident',
-    open: 'Ce qui est ouvert',
-    pending: 'En attente de validation',
-    accounts: 'Comptes à surveiller',
-    colleagues: 'Collègues à surveiller',
-    notes: 'Notes',
-    none: 'Rien.',
-    owner: 'responsable',
-    since: 'depuis',
-    waiting: 'attend',
-    lastSeen: 'vu',
-    band: { ok: 'ok', watch: 'à surveiller', high: 'élevée', critical: 'critique' },
-    load: 'charge',
-  },
-  en: {
-    title: 'Handoff note',
-    from: 'From',
-    to: 'To',
-    nobody: 'to be named',
-    at: 'Time',
-    incident: 'Incident',
-    open: 'What is open',
-    pending: 'Pending approval',
-    accounts: 'Accounts to watch',
-    colleagues: 'Colleagues to watch',
-    notes: 'Notes',
-    none: 'Nothing.',
-    owner: 'owner',
-    since: 'since',
-    waiting: 'waiting for',
-    lastSeen: 'seen',
-    band: { ok: 'ok', watch: 'watch', high: 'high', critical: 'critical' },
-    load: 'load',
-  },
-} as const;
-
-/**
- * A plain-text (Markdown-friendly) handoff note in one language. User-entered values are kept on
- * one line each so that the structure of the note cannot be broken by their content.
- */
-export function handoffNote(input: HandoffInput, lang: Lang): string {
-  const L = HANDOFF_LABELS[lang];
-  const when = (ms: number | null | undefined) => (ms == null ? null : formatLocal(ms, input.timeZone));
-  const section = (title: string, lines: string[]) =>
-    [`## ${title}`, ...(lines.length ? lines : [L.none])].join('\n');
-  const extra = (bits: (string | null)[]) => {
-    const kept = bits.filter((b): b is string => !!b);
-    return kept.length ? ` (${kept.join(', ')})` : '';
-  };
-  const out = [
-    `# ${L.title}`,
-    `${L.from}: ${oneLine(input.from)}`,
-    `${L.to}: ${input.to ? oneLine(input.to) : L.nobody}`,
-    `${L.at}: ${when(input.at)}`,
-    ...(input.incident ? [`${L.incident}: ${oneLine(input.incident)}`] : []),
-    '',
-    section(
-      L.open,
-      input.openItems.map(
-        (i) =>
-          `- ${oneLine(i.title)}${extra([
-            i.owner ? `${L.owner} ${oneLine(i.owner)}` : null,
-            i.since != null ? `${L.since} ${when(i.since)}` : null,
-          ])}${i.note ? ` — ${oneLine(i.note)}` : ''}`,
-      ),
-    ),
-    '',
-    section(
-      L.pending,
-      input.pendingApprovals.map(
-        (p) =>
-          `- ${oneLine(p.title)}${extra([
-            `${L.waiting} ${oneLine(p.waitingFor)}`,
-            p.since != null ? `${L.since} ${when(p.since)}` : null,
-          ])}`,
-      ),
-    ),
-    '',
-    section(
-      L.accounts,
-      input.watchedAccounts.map(
-        (a) =>
-          `- ${oneLine(a.handle)} [${oneLine(a.platform)}] — ${oneLine(a.reason)}${extra([
-            a.lastSeenAt != null ? `${L.lastSeen} ${when(a.lastSeenAt)}` : null,
-          ])}`,
-      ),
-    ),
-    '',
-    section(
-      L.colleagues,
-      input.colleagues.map(
-        (c) =>
-          `- ${oneLine(c.name)} — ${oneLine(c.reason)}${extra([c.band ? `${L.load} ${L.band[c.band]}` : null])}`,
-      ),
-    ),
-  ];
-  if (input.notes && input.notes.trim()) out.push('', `## ${L.notes}`, input.notes.trim());
-  return out.join('\n') + '\n';
-}
-
-export function handoffNotes(input: HandoffInput): { fr: string; en: string } {
-  return { fr: handoffNote(input, 'fr'), en: handoffNote(input, 'en') };
 }
