@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getLexicons } from '../../../main/core/analysis/lexicons';
 import { EMOJI, prepare, splitHashtag, TAG } from '../../../main/core/analysis/text';
-import { deleet } from '../../../main/core/analysis/toxicity';
+import { deleet } from '../../../main/core/analysis/toxicity-abuse';
 
 const vocab = getLexicons().vocabulary;
 
