@@ -31,7 +31,7 @@ export const report: Messages<typeof fr> = {
     heading: 'Export the review',
     format: 'Format',
     formats: {
-      md: 'Markdown (Word)',
+      md: 'Markdown (text)',
       html: 'Self-contained HTML',
       pdf: 'PDF',
       csv: 'CSV',

@@ -28,7 +28,7 @@ export const report = {
     heading: 'Exporter le retour d’expérience',
     format: 'Format',
     formats: {
-      md: 'Markdown (Word)',
+      md: 'Markdown (texte)',
       html: 'HTML autonome',
       pdf: 'PDF',
       csv: 'CSV',
