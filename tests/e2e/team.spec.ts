@@ -74,7 +74,7 @@ test('triage raises a member’s exposure and load; a break becomes due and is t
   });
   await expect(claire).toHaveAttribute('data-exposure', '12');
   await expect.poll(() => numberOf(page, 'Claire Dubois', 'data-load')).toBeGreaterThan(loadBefore);
-  await expect(claire.getByTestId('member-exposure')).toContainText('12 traitée(s)');
+  await expect(claire.getByTestId('member-exposure')).toContainText('traitées : 12');
 
   // The load is no black box: every part with its points.
   await claire.getByTestId('member-details').click();
@@ -117,7 +117,7 @@ test('triage raises a member’s exposure and load; a break becomes due and is t
   await expect(sophie.getByTestId('member-timer')).toContainText(/Pause : encore|Pause terminée/);
   await expect(sophie.getByTestId('member-timer')).toContainText('Pause terminée', { timeout: 8000 });
   await sophie.getByRole('button', { name: 'Reprendre' }).click();
-  await expect(sophie.getByTestId('member-breaks')).toContainText('1 prise(s)');
+  await expect(sophie.getByTestId('member-breaks')).toContainText('Pauses prises : 1');
   await expect(sophie).not.toHaveAttribute('data-state', 'on_break');
   const board = await core<{ members: { displayName: string; timer: { breaksTaken: number } }[] }>(
     page,
@@ -128,7 +128,7 @@ test('triage raises a member’s exposure and load; a break becomes due and is t
 
   await page.getByTestId('lang-en').click();
   await expect(page.getByRole('heading', { name: 'Team and wellbeing' })).toBeVisible();
-  await expect(claire.getByTestId('member-exposure')).toContainText('12 handled');
+  await expect(claire.getByTestId('member-exposure')).toContainText('handled: 12');
   await expect(page.locator('body')).not.toContainText('Prendre la pause');
   await screenshot(page, 'team-board-en');
   expect(pageProblems).toEqual([]);

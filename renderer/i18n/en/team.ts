@@ -34,7 +34,8 @@ export const team: Messages<typeof fr> = {
     onDuty: 'On duty: {{time}}',
     today: 'Today: {{time}}',
     sinceBreak: 'Last real break: {{time}} ago',
-    counts: '{{taken}} taken · {{natural}} natural · {{skipped}} skipped · {{postponed}} postponed',
+    counts:
+      'Breaks taken: {{taken}} · natural: {{natural}} · skipped: {{skipped}} · postponed: {{postponed}}',
     strict: 'Strict mode',
   },
   load: {
@@ -55,7 +56,7 @@ export const team: Messages<typeof fr> = {
     rotation: 'Rotation advised',
     rotationReason: { score: 'high load', targeted: 'they are the target' },
   },
-  exposure: '{{opened}} opened · {{handled}} handled · {{targeted}} aimed at them',
+  exposure: 'Mentions opened: {{opened}} · handled: {{handled}} · aimed at them: {{targeted}}',
   actions: {
     startDuty: 'Go on duty',
     endDuty: 'Go off duty',

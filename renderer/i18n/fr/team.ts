@@ -32,7 +32,7 @@ export const team = {
     today: 'Aujourd’hui : {{time}}',
     sinceBreak: 'Dernière vraie pause : il y a {{time}}',
     counts:
-      '{{taken}} prise(s) · {{natural}} naturelle(s) · {{skipped}} sautée(s) · {{postponed}} reportée(s)',
+      'Pauses prises : {{taken}} · naturelles : {{natural}} · sautées : {{skipped}} · reportées : {{postponed}}',
     strict: 'Mode strict',
   },
   load: {
@@ -53,7 +53,7 @@ export const team = {
     rotation: 'Rotation conseillée',
     rotationReason: { score: 'charge élevée', targeted: 'la personne est visée' },
   },
-  exposure: '{{opened}} ouverte(s) · {{handled}} traitée(s) · {{targeted}} la/le visant',
+  exposure: 'Mentions lues : {{opened}} · traitées : {{handled}} · visant ce membre : {{targeted}}',
   actions: {
     startDuty: 'Prendre le service',
     endDuty: 'Quitter le service',
