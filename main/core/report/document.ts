@@ -2,7 +2,8 @@
 // what to say, in which order, in the chosen language. Markdown, HTML and PDF only decide how.
 import { dec, duration, int, local, pct, utc } from './format';
 import type { ReportModel } from './model';
-import { STRINGS, kindLabel, personKindLabel, statementKindLabel, statusLabel } from './strings';
+import { kindLabel, personKindLabel, statementKindLabel, statusLabel } from './labels';
+import { STRINGS } from './strings';
 
 export type Block =
   | { type: 'title'; text: string; subtitle: string[] }

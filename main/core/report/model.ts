@@ -1,10 +1,32 @@
 // The review as one model: what every renderer (Markdown, HTML, PDF) prints, in one language, with
 // authors and members already replaced by aliases when pseudonymization was chosen.
-import type { ActionItem, ReportLang } from '../../../shared/report-model';
+import type { ReportLang } from '../../../shared/report-model';
 import { crisisConfig, levelRank, type CrisisConfig } from '../crisis/config';
 import type { Aliaser } from './aliases';
-import { impactOf, keyTimes, TOXIC_THRESHOLD, type Impact, type KeyTimes } from './metrics';
+import { impactOf, keyTimes } from './metrics';
+import { protectionOf, teamOf } from './model-people';
+import type {
+  ApprovalItem,
+  ChecklistSummary,
+  EvidenceItem,
+  ReportModel,
+  StatementItem,
+  TimelineItem,
+} from './model-types';
 import type { IncidentRecord, Row } from './record';
+import { jsonArray, num, parseData, str, strOrNull } from './row-values';
+
+export type {
+  ApprovalItem,
+  ChecklistSummary,
+  EvidenceItem,
+  ProtectionItem,
+  ReportModel,
+  RoutingItem,
+  StatementItem,
+  TeamItem,
+  TimelineItem,
+} from './model-types';
 
 export interface ModelOptions {
   lang: ReportLang;
@@ -13,136 +35,6 @@ export interface ModelOptions {
   includePrivate: boolean;
   aliases: Aliaser;
   config?: CrisisConfig;
-}
-
-export interface TimelineItem {
-  at: number;
-  kind: string;
-  actor: string | null;
-  text: string;
-  /** The pinned mention, for `mention.pinned` events. */
-  evidence: EvidenceItem | null;
-}
-
-export interface EvidenceItem {
-  mentionAt: number;
-  pinnedAt: number;
-  platform: string;
-  author: string;
-  text: string;
-  url: string | null;
-  sha256: string;
-  note: string;
-  pinnedBy: string | null;
-  unpinned: boolean;
-}
-
-export interface StatementItem {
-  title: string;
-  kind: string;
-  lang: string;
-  body: string;
-  signature: string | null;
-  channel: string | null;
-  url: string | null;
-  publishedAt: number;
-  publishedBy: string | null;
-  overrideReason: string | null;
-}
-
-export interface ApprovalItem {
-  title: string;
-  kind: string;
-  requestedAt: number;
-  decidedAt: number | null;
-  latencyMs: number | null;
-  outcome: string;
-  approvers: { name: string; decision: string; latencyMs: number | null; comment: string }[];
-}
-
-export interface ChecklistSummary {
-  onTime: number;
-  late: number;
-  overdue: number;
-  skipped: number;
-  open: number;
-  noDeadline: number;
-  items: {
-    title: string;
-    phase: string;
-    dueAt: number | null;
-    doneAt: number | null;
-    doneBy: string | null;
-    verdict: 'on_time' | 'late' | 'overdue' | 'skipped' | 'open' | 'no_deadline';
-  }[];
-}
-
-export interface RoutingItem {
-  service: string;
-  mentions: number;
-  first: number;
-  last: number;
-  by: string[];
-}
-
-export interface TeamItem {
-  name: string;
-  roles: string[];
-  dutyMs: number;
-  breaksTaken: number;
-  breaksSkipped: number;
-  exposures: number;
-  toxicExposures: number;
-  aimedAtSelf: number;
-  peakHour: { at: number; count: number } | null;
-  maxTlx: number | null;
-}
-
-export interface ProtectionItem {
-  kind: string;
-  status: string;
-  startedAt: number;
-  cooldownUntil: number;
-  closedAt: number | null;
-  evidenceCount: number;
-  eventCount: number;
-  /** Only when private details were chosen. */
-  person: { name: string; handles: string[] } | null;
-}
-
-export interface ReportModel {
-  lang: ReportLang;
-  timeZone: string;
-  generatedAt: number;
-  pseudonymized: boolean;
-  includePrivate: boolean;
-  incident: {
-    id: string;
-    title: string;
-    level: string;
-    maxLevel: string;
-    status: string;
-    openedAt: number;
-    endAt: number;
-    closedAt: number | null;
-    isDemo: boolean;
-  };
-  review: { summary: string; wentWell: string[]; wentBadly: string[]; actionItems: ActionItem[] };
-  times: KeyTimes;
-  impact: Impact;
-  timeline: TimelineItem[];
-  evidence: EvidenceItem[];
-  decisions: { at: number; actor: string | null; text: string }[];
-  statements: StatementItem[];
-  approvals: ApprovalItem[];
-  checklist: ChecklistSummary;
-  routing: RoutingItem[];
-  team: TeamItem[];
-  protection: ProtectionItem[];
-  levelLabel: (id: string) => string;
-  serviceLabel: (id: string) => string;
-  roleLabel: (id: string) => string;
-  phaseLabel: (id: string) => string;
 }
 
 /** Kinds that tell the story; the rest (checklist ticks, triage) has its own section or stays in CSV. */
@@ -165,29 +57,6 @@ export const KEY_KINDS = new Set([
   'log.note',
   'mention.pinned',
 ]);
-
-const str = (v: unknown): string =>
-  typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
-const strOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
-function jsonArray(v: unknown): unknown[] {
-  try {
-    const parsed = JSON.parse(str(v) || '[]') as unknown;
-    return Array.isArray(parsed) ? parsed : [];
-  } catch {
-    return [];
-  }
-}
-
-function parseData(v: unknown): Record<string, unknown> {
-  try {
-    const d = JSON.parse(str(v) || '{}') as unknown;
-    return d && typeof d === 'object' && !Array.isArray(d) ? (d as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
 
 function evidenceOf(e: Row, a: Aliaser): EvidenceItem {
   return {
@@ -409,79 +278,4 @@ function reviewOf(row: Row | null, a: Aliaser): ReportModel['review'] {
       ];
     }),
   };
-}
-
-const TAKEN = new Set(['taken', 'cut_short', 'natural', 'imposed']);
-const SKIPPED = new Set(['skipped', 'postponed']);
-const HOUR = 3_600_000;
-
-function teamOf(record: IncidentRecord, end: number, a: Aliaser): TeamItem[] {
-  const t = record.tables;
-  const { from } = record.scope;
-  return t.members
-    .map((m) => {
-      const id = str(m.id);
-      const shifts = t.shifts.filter((s) => s.member_id === id);
-      const dutyMs = shifts.reduce((sum, s) => {
-        const start = Math.max(Number(s.started_at), from);
-        const stop = Math.min(num(s.ended_at) ?? end, end);
-        return sum + Math.max(0, stop - start);
-      }, 0);
-      const breaks = t.breaks.filter((b) => b.member_id === id);
-      const exposures = t.exposures.filter((e) => e.member_id === id);
-      const perHour = new Map<number, number>();
-      for (const e of exposures) {
-        const h = Math.floor(Number(e.at) / HOUR) * HOUR;
-        perHour.set(h, (perHour.get(h) ?? 0) + 1);
-      }
-      let peakHour: TeamItem['peakHour'] = null;
-      for (const [at, count] of [...perHour].sort((x, y) => x[0] - y[0]))
-        if (!peakHour || count > peakHour.count) peakHour = { at, count };
-      const tlx = t.tlx_reports
-        .filter((r) => r.member_id === id)
-        .map(
-          (r) =>
-            ['mental', 'physical', 'temporal', 'performance', 'effort', 'frustration']
-              .map((k) => Number(r[k]))
-              .reduce((x, y) => x + y, 0) / 6,
-        );
-      return {
-        name: a.member(str(m.display_name)) ?? '',
-        roles: [...new Set(shifts.map((s) => str(s.role)).filter(Boolean))].sort(),
-        dutyMs,
-        breaksTaken: breaks.filter((b) => TAKEN.has(str(b.outcome))).length,
-        breaksSkipped: breaks.filter((b) => SKIPPED.has(str(b.outcome))).length,
-        exposures: exposures.length,
-        toxicExposures: exposures.filter((e) => (num(e.toxicity) ?? 0) >= TOXIC_THRESHOLD).length,
-        aimedAtSelf: exposures.filter((e) => e.target === 'self').length,
-        peakHour,
-        maxTlx: tlx.length > 0 ? Math.max(...tlx) : null,
-      };
-    })
-    .filter((m) => m.dutyMs > 0 || m.exposures > 0 || m.breaksTaken + m.breaksSkipped > 0)
-    .sort((x, y) => x.name.localeCompare(y.name));
-}
-
-function protectionOf(record: IncidentRecord, includePrivate: boolean, a: Aliaser): ProtectionItem[] {
-  const t = record.tables;
-  return t.protection_cases.map((c) => {
-    const id = str(c.id);
-    return {
-      kind: str(c.person_kind),
-      status: str(c.status),
-      startedAt: Number(c.started_at),
-      cooldownUntil: Number(c.cooldown_until),
-      closedAt: num(c.closed_at),
-      evidenceCount: t.evidence_items.filter((e) => e.case_id === id).length,
-      eventCount: t.protection_events.filter((e) => e.case_id === id).length,
-      person: includePrivate
-        ? {
-            name: a.active ? '[anon]' : str(c.person_name),
-            handles: jsonArray(c.handles)
-              .filter((h): h is string => typeof h === 'string')
-              .map((h) => a.author(h)),
-          }
-        : null,
-    };
-  });
 }
