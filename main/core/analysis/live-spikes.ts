@@ -58,6 +58,15 @@ export function rowToAlert(r: AlertRow): Alert {
   };
 }
 
+/**
+ * Spike watching over this store begins at `at` unless it has begun already: a scenario loaded all at
+ * once (`vigie demo`) is watched from its first minute, as if it had been followed live.
+ */
+export function watchSpikesFrom(db: Database, at: number): void {
+  const meta = new MetaRepo(db);
+  if (meta.get(UNTIL_KEY) === null) meta.set(UNTIL_KEY, String(Math.floor(at / MINUTE) * MINUTE));
+}
+
 export class LiveSpikes {
   private detector: SpikeDetector | null = null;
   private until: number | null = null;

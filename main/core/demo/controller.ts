@@ -1,6 +1,7 @@
 // Owns the demo replay inside the core: first-run seeding, live ticks, the one-shot full load.
 import type { ReplayStatus } from '../../../shared/model';
 import type { CoreContext } from '../context';
+import { watchSpikesFrom } from '../analysis/live-spikes';
 import { DEFAULT_REPLAY_SPEED, ReplaySource } from '../sync/sources/replay';
 import { loadScenario } from './scenario';
 import { DEMO_INCIDENT_ID, DEMO_SOURCE_ID, createDemo, hasDemo, seedDemoIfFirstRun } from './seed';
@@ -47,6 +48,7 @@ export class DemoController {
       createDemo(this.ctx.db, scenario, DEFAULT_REPLAY_SPEED, this.ctx.now());
     }
     this.attach();
+    watchSpikesFrom(this.ctx.db, this.replay!.status()!.startsAt);
     const ids = this.replay!.playAll();
     return { inserted: ids.length, total: scenario.items.length };
   }

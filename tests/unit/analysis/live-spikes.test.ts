@@ -3,7 +3,7 @@
 // stream of the same size, built from the demo's own calm-hours posts at random calm times.
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LiveSpikes } from '../../../main/core/analysis/live-spikes';
+import { LiveSpikes, watchSpikesFrom } from '../../../main/core/analysis/live-spikes';
 import { MINUTE } from '../../../main/core/analysis/spikes';
 import { loadScenario } from '../../../main/core/demo/scenario';
 import { DEMO_INCIDENT_ID, createDemo } from '../../../main/core/demo/seed';
@@ -128,5 +128,18 @@ describe('first start over a long history', () => {
       externalId: `recent-${i}`,
     }));
     expect(replay(recent, spikes).length).toBeGreaterThan(0);
+  });
+
+  it('watches a scenario loaded all at once from its first minute', () => {
+    const scenario = loadScenario(RESOURCES);
+    const anchor = NOW - 3 * 86_400_000;
+    watchSpikesFrom(db, anchor);
+    new Ingestor(db, () => NOW).ingest(scenario.items.map((it) => scenarioItemToMention(it, anchor)));
+    const alerts = new LiveSpikes(db, { incidentFor: () => null, now: () => NOW }).advance();
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(alerts[0]!.at).toBeLessThan(NOW - 12 * 3_600_000);
+    // Watching that has begun is not moved back by a later load.
+    watchSpikesFrom(db, anchor - 86_400_000);
+    expect(new LiveSpikes(db, { incidentFor: () => null, now: () => NOW }).advance()).toEqual([]);
   });
 });
