@@ -116,16 +116,22 @@ test('the XSS corpus, imported for real, is inert in the feed and the timeline',
   const shown = new Map<string, { text: string; author: string; title: string | null }>();
   const list = page.getByTestId('feed-list');
   for (let step = 0; step < 200 && shown.size < records.length; step++) {
-    for (const row of await rows.all()) {
-      const id = (await row.getAttribute('data-id')) ?? '';
-      if (shown.has(id)) continue;
-      shown.set(id, {
-        text: (await row.getByTestId('mention-text').textContent()) ?? '',
-        author: (await row.getByTestId('mention-author').textContent()) ?? '',
-        title: await row.getByTestId('mention-author').getAttribute('title'),
-      });
-    }
+    // Read the rows in one go inside the page: the virtual list may recycle a row between two
+    // separate reads, and a row read half before and half after would belong to two mentions.
+    const visible = await list.evaluate((el) =>
+      [...el.querySelectorAll('[data-testid="mention-row"]')].map((row) => {
+        const author = row.querySelector('[data-testid="mention-author"]');
+        return {
+          id: row.getAttribute('data-id') ?? '',
+          text: row.querySelector('[data-testid="mention-text"]')?.textContent ?? '',
+          author: author?.textContent ?? '',
+          title: author?.getAttribute('title') ?? null,
+        };
+      }),
+    );
+    for (const { id, ...row } of visible) if (!shown.has(id)) shown.set(id, row);
     await list.evaluate((el) => el.scrollBy(0, 400));
+    await page.waitForTimeout(30);
   }
   expect(shown.size).toBe(records.length);
   for (const r of records) {
