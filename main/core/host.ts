@@ -28,6 +28,8 @@ export interface HostOptions extends Partial<Omit<WorkerConfig, 'dbPath'>> {
   dbPath: string;
   /** Built worker bundle; defaults to core-worker.cjs beside this bundle. */
   workerFile?: string;
+  /** Where notices go while the core starts (a long store upgrade); stderr by default. */
+  onNotice?: (message: string) => void;
 }
 
 /** Where the built bundles live: dist/ at the repo root, whatever file the caller was built into. */
@@ -36,7 +38,7 @@ export function distDir(): string {
 }
 
 export function startCore(options: HostOptions): Promise<CoreHost> {
-  const { workerFile, ...given } = options;
+  const { workerFile, onNotice, ...given } = options;
   // Every option reaches the worker (the drop folder, the keychain's secrets…); only defaults are added.
   const config: WorkerConfig = {
     ...given,
@@ -92,6 +94,10 @@ export function startCore(options: HostOptions): Promise<CoreHost> {
           for (const l of listeners) l(msg.name, msg.payload);
           break;
         case 'closed':
+          break;
+        case 'notice':
+          if (onNotice) onNotice(msg.message);
+          else console.error(`vigie: ${msg.message}`);
           break;
       }
     });

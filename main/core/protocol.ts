@@ -36,4 +36,6 @@ export type WorkerToHost =
   | { type: 'result'; id: number; ok: true; value: unknown }
   | { type: 'result'; id: number; ok: false; error: ContractError }
   | { type: 'event'; name: string; payload: unknown }
-  | { type: 'closed' };
+  | { type: 'closed' }
+  /** Something the person starting Vigie should know while they wait (a long store upgrade). */
+  | { type: 'notice'; message: string };

@@ -5,19 +5,33 @@ import { VigieError, toContractError } from './errors';
 import type { HostToWorker, WorkerConfig, WorkerToHost } from './protocol';
 import { Service } from './service';
 import { restoreLatest } from './store/backup';
-import { openStore, schemaVersion } from './store/open';
+import { openStore, schemaVersion, type StoreUpgrade } from './store/open';
 import { isTaskName } from './tasks';
 
 const port = parentPort!;
 const config = workerData as WorkerConfig;
 const send = (msg: WorkerToHost) => port.postMessage(msg);
 
+/** From this many mentions an upgrade takes seconds (about 8 s per 300,000 on a laptop core). */
+const LARGE_UPGRADE = 100_000;
+
+function upgradeNotice(u: StoreUpgrade): string {
+  const count = u.mentions.toLocaleString('en-US');
+  return `upgrading the store from schema ${u.from} to ${u.to} (${count} mentions); this happens once and can take a minute.`;
+}
+
 function start(): void {
   let db;
   let service: Service;
   try {
     if (config.restoreLatestBackup) restoreLatest(config.dbPath, config.nativeBinding);
-    db = openStore(config.dbPath, { nativeBinding: config.nativeBinding, backups: config.tickMs > 0 });
+    db = openStore(config.dbPath, {
+      nativeBinding: config.nativeBinding,
+      backups: config.tickMs > 0,
+      onUpgrade: (u) => {
+        if (u.mentions >= LARGE_UPGRADE) send({ type: 'notice', message: upgradeNotice(u) });
+      },
+    });
     service = new Service(db, config, (name, payload) => send({ type: 'event', name, payload }));
   } catch (err) {
     send({ type: 'fatal', error: toContractError(err) });

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MentionsRepo } from '../../main/core/store/mentions-repo';
-import { openStore, schemaVersion } from '../../main/core/store/open';
+import { openStore, schemaVersion, type StoreUpgrade } from '../../main/core/store/open';
 import { LATEST_VERSION } from '../../main/core/store/migrations';
 import { Ingestor } from '../../main/core/sync/ingest';
 import { makeMentions } from '../helpers/mentions';
@@ -92,12 +92,25 @@ describe('time-ordered rowids', () => {
     expect(order(old)).not.toBe(sorted(old));
     old.close();
 
-    db = openStore(file);
+    const upgrades: StoreUpgrade[] = [];
+    db = openStore(file, { onUpgrade: (u) => upgrades.push(u) });
+    // The person waiting is told how much is being rewritten, before it is.
+    expect(upgrades).toEqual([{ from: LATEST_VERSION - 1, to: LATEST_VERSION, mentions: 200 }]);
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(order(db)).toBe(sorted(db));
     expect(storeInvariants(db)).toMatchObject({ mentions: 200, ftsOk: true });
     const found = new MentionsRepo(db).list({ limit: 500, search: 'panne' });
     expect(found.map((m) => m.createdAt)).toEqual(found.map((m) => m.createdAt).sort((a, b) => b - a));
     expect(found).toHaveLength(mentions.filter((m) => m.text.includes('Panne')).length);
+  });
+});
+
+describe('opening a store that needs no upgrade', () => {
+  it('says nothing, new or up to date', () => {
+    const upgrades: StoreUpgrade[] = [];
+    const file = tmp.file('fresh.db');
+    openStore(file, { onUpgrade: (u) => upgrades.push(u) }).close();
+    db = openStore(file, { onUpgrade: (u) => upgrades.push(u) });
+    expect(upgrades).toEqual([]);
   });
 });

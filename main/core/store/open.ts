@@ -18,6 +18,15 @@ export interface OpenOptions {
   checkIntegrity?: boolean;
   /** Automatic backups into backups/ beside the file while it is open (the app and web mode). */
   backups?: BackupScheduleOptions | boolean;
+  /** Told before an existing store is upgraded, so a long upgrade is not a silent wait. */
+  onUpgrade?: (upgrade: StoreUpgrade) => void;
+}
+
+export interface StoreUpgrade {
+  from: number;
+  to: number;
+  /** Mentions stored: the upgrade to time-keyed rowids rewrites each of them once. */
+  mentions: number;
 }
 
 /**
@@ -55,7 +64,12 @@ export function openStore(file: string, options: OpenOptions = {}): Database.Dat
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    migrate(db, options.targetVersion ?? LATEST_VERSION);
+    const target = options.targetVersion ?? LATEST_VERSION;
+    if (existed && version > 0 && version < target && options.onUpgrade) {
+      const { n } = db.prepare('SELECT COUNT(*) AS n FROM mentions').get() as { n: number };
+      options.onUpgrade({ from: version, to: target, mentions: n });
+    }
+    migrate(db, target);
   } catch (err) {
     db.close();
     if (err instanceof VigieError) throw err;
