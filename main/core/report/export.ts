@@ -1,7 +1,9 @@
 // One entry for every export: the app (contract call) and the CLI (`vigie export`) both end here,
 // so they write the same bytes.
 import type { Database } from 'better-sqlite3';
-import type { ExportOptions } from '../../../shared/report-model';
+import type { ExportOptions, ReportLang } from '../../../shared/report-model';
+import { loadScenario } from '../demo/scenario';
+import { DEMO_INCIDENT_ID } from '../demo/seed';
 import { VigieError } from '../errors';
 import { schemaVersion } from '../store/open';
 import { aliasSalt, IDENTITY, makeAliaser, type Aliaser } from './aliases';
@@ -99,6 +101,7 @@ export async function exportIncident(
     generatedAt: env.now,
     includePrivate: options.includePrivate,
     aliases,
+    title: demoTitle(record, options.lang, env.resourcesDir),
   });
   const blocks = buildDocument(model);
   const filename = `vigie-review-${base}-${options.lang}.${options.format}`;
@@ -107,4 +110,14 @@ export async function exportIncident(
   if (options.format === 'html')
     return { filename, mime: MIME.html, bytes: Buffer.from(renderHtml(blocks, model), 'utf8') };
   return { filename, mime: MIME.pdf, bytes: await renderPdf(blocks, model, pdfFonts(env.resourcesDir)) };
+}
+
+/** The demo incident is stored with its French title; an English document gets the English one. */
+function demoTitle(record: IncidentRecord, lang: ReportLang, resourcesDir: string): string | undefined {
+  if (record.incident.is_demo !== 1 || record.incident.id !== DEMO_INCIDENT_ID) return undefined;
+  try {
+    return loadScenario(resourcesDir).meta.title[lang];
+  } catch {
+    return undefined; // the stored title will do
+  }
 }

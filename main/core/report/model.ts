@@ -35,6 +35,8 @@ export interface ModelOptions {
   includePrivate: boolean;
   aliases: Aliaser;
   config?: CrisisConfig;
+  /** The incident's title in the document's language when Vigie wrote it (the demo's); else as stored. */
+  title?: string;
 }
 
 /** Kinds that tell the story; the rest (checklist ticks, triage) has its own section or stays in CSV. */
@@ -107,6 +109,8 @@ export function buildModel(record: IncidentRecord, o: ModelOptions): ReportModel
         const arrow = `${label(config.levels, str(d.from))} → ${label(config.levels, str(d.to))}`;
         text = text ? `${arrow} — ${text}` : arrow;
       }
+      // Opening an incident records its title: the one in the document's language when known.
+      if (kind === 'incident.opened' && o.title && text === str(inc.title)) text = o.title;
       // A protected person's events say who they are: only their kind stays unless chosen.
       if (isProtection(kind) && !o.includePrivate) text = '';
       return {
@@ -230,7 +234,7 @@ export function buildModel(record: IncidentRecord, o: ModelOptions): ReportModel
     includePrivate: o.includePrivate,
     incident: {
       id: str(inc.id),
-      title: a.text(str(inc.title)),
+      title: a.text(o.title ?? str(inc.title)),
       level: str(inc.level),
       maxLevel,
       status: str(inc.status),

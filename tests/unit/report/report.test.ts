@@ -4,6 +4,9 @@ import { buildModel } from '../../../main/core/report/model';
 import { IDENTITY } from '../../../main/core/report/aliases';
 import { readIncidentRecord } from '../../../main/core/report/record';
 import { MetaRepo } from '../../../main/core/store/meta-repo';
+import { loadScenario } from '../../../main/core/demo/scenario';
+import { DEMO_INCIDENT_ID, createDemo } from '../../../main/core/demo/seed';
+import { RESOURCES } from '../../helpers/tmp';
 import { expectGolden, exportText } from './export-helpers';
 import { at, fixtureStore, INCIDENT, MIN, NOW } from './fixture';
 
@@ -134,5 +137,17 @@ describe('golden files (fixed clock, fixed data)', () => {
       'timeline.csv',
       await exportText(env.db, { format: 'csv', csvTable: 'timeline', delimiter: ',' }),
     );
+  });
+});
+
+describe('the demo incident', () => {
+  it('is titled in the document’s language (stored in French)', async () => {
+    const scenario = loadScenario(RESOURCES);
+    createDemo(env.db, scenario, 720, NOW);
+    const en = await exportText(env.db, { format: 'md', lang: 'en' }, DEMO_INCIDENT_ID);
+    const fr = await exportText(env.db, { format: 'md', lang: 'fr' }, DEMO_INCIDENT_ID);
+    expect(en).toContain(`# Post-incident review — ${scenario.meta.title.en}`);
+    expect(fr).toContain(`— ${scenario.meta.title.fr}`);
+    expect(en).not.toContain(scenario.meta.title.fr);
   });
 });
