@@ -56,7 +56,7 @@ test('a protection case for the targeted employee counts down and exports its ev
 
   // The watch found her mentions; the evidence is preserved before blocking.
   await expect(view.getByTestId('watch-rate')).not.toHaveText('');
-  await expect(view).toContainText(/\d+ mention\(s\) la concernant en tout/);
+  await expect(view).toContainText(/\d+ mentions? la concernant en tout/);
   const block = view.locator('[data-step="report_and_block"]');
   await expect(block).toContainText('Après : Conserver les preuves AVANT de bloquer');
   await view.locator('[data-step="preserve_evidence"]').getByTestId('step-done').click();
@@ -64,7 +64,7 @@ test('a protection case for the targeted employee counts down and exports its ev
   await expect(block).not.toContainText('Après :');
 
   await view.getByTestId('evidence-collect').click();
-  await expect(view.getByTestId('evidence-result')).toContainText(/\d+ ajoutée\(s\)/);
+  await expect(view.getByTestId('evidence-result')).toContainText(/\d+ ajoutées?,/);
   // The case view reloads after the call answered: wait for the new count.
   await expect(view.getByTestId('evidence-count')).not.toHaveAttribute('data-count', '0');
   const count = Number(await view.getByTestId('evidence-count').getAttribute('data-count'));
@@ -86,7 +86,7 @@ test('a protection case for the targeted employee counts down and exports its ev
   };
   expect(json.items).toHaveLength(count);
   expect(json.items.every((i) => /^[0-9a-f]{64}$/.test(i.sha256))).toBe(true);
-  await expect(view.getByTestId('evidence-result')).toContainText(`${count} preuve(s)`);
+  await expect(view.getByTestId('evidence-result')).toContainText(`${count} preuve${count > 1 ? 's' : ''}`);
 
   const opened = await context.newPage();
   await opened.goto(pathToFileURL(html).href);

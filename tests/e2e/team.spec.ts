@@ -78,7 +78,7 @@ test('triage raises a member’s exposure and load; a break becomes due and is t
 
   // The load is no black box: every part with its points.
   await claire.getByTestId('member-details').click();
-  await expect(claire.locator('[data-part="exposure"]')).toContainText('12 mention(s)');
+  await expect(claire.locator('[data-part="exposure"]')).toContainText('12 mentions ouvertes ou traitées');
   await expect(claire.locator('[data-part]')).toHaveCount(5);
   await screenshot(page, 'team-board-fr');
 

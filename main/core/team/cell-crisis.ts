@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { metaGet } from './cell-settings';
 import { TEAM_ROLES, type TeamRole } from './load-config';
 import type { Member } from './members-repo';
+import { counted } from '../../../shared/plural';
 
 /** The incident in focus, else the most recent one still open, else the most recent one. */
 export function focusedIncident(db: Database): string | null {
@@ -56,7 +57,10 @@ export function handoffCrisisItems(
       .prepare(`SELECT count(*) AS n FROM mentions WHERE assignee = ? AND status NOT IN ('handled')`)
       .get(m.displayName) as { n: number };
     if (assigned.n > 0)
-      openItems.push({ title: `${assigned.n} mention(s) → ${m.displayName}`, owner: m.displayName });
+      openItems.push({
+        title: `${counted('fr', assigned.n, 'mention', 'mentions')} → ${m.displayName}`,
+        owner: m.displayName,
+      });
     try {
       const items = db
         .prepare(

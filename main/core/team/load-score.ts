@@ -48,6 +48,7 @@ import {
   type TeamRole,
 } from './load-config';
 import { rawTlx, type TlxReport } from './tlx-self-report';
+import { counted } from '../../../shared/plural';
 
 // The score's inputs, the TLX self-report and the handoff note live in their own files, re-exported here.
 export {
@@ -269,8 +270,8 @@ function explain(
       };
     case 'exposure':
       return {
-        explanation_fr: `${expo.count} mention(s) ouvertes ou traitées en ${formatDuration(config.exposure.windowMs, 'fr')}, dont ${expo.targetedToxic} toxique(s) la/le visant : ${num(expo.units, 'fr')} unités sur ${config.exposure.refUnits} (toxicité, cible ×${config.exposure.target.self} si elle/il est visé·e, ancienneté), poids ${pctFr}.`,
-        explanation_en: `${expo.count} mention(s) opened or handled in ${formatDuration(config.exposure.windowMs, 'en')}, ${expo.targetedToxic} toxic one(s) aimed at them: ${num(expo.units, 'en')} units of ${config.exposure.refUnits} (toxicity, ×${config.exposure.target.self} when aimed at them, age), weight ${pctEn}.`,
+        explanation_fr: `${counted('fr', expo.count, 'mention ouverte ou traitée', 'mentions ouvertes ou traitées')} en ${formatDuration(config.exposure.windowMs, 'fr')}, dont ${counted('fr', expo.targetedToxic, 'toxique visant ce membre', 'toxiques visant ce membre')} : ${num(expo.units, 'fr')} unités sur ${config.exposure.refUnits} (toxicité, ×${config.exposure.target.self} quand le message vise ce membre, ancienneté), poids ${pctFr}.`,
+        explanation_en: `${counted('en', expo.count, 'mention', 'mentions')} opened or handled in ${formatDuration(config.exposure.windowMs, 'en')}, ${counted('en', expo.targetedToxic, 'toxic one', 'toxic ones')} aimed at them: ${num(expo.units, 'en')} units of ${config.exposure.refUnits} (toxicity, ×${config.exposure.target.self} when aimed at them, age), weight ${pctEn}.`,
       };
     case 'tlx':
       return ctx.tlxValue === null

@@ -72,11 +72,11 @@ export function logBaseline(c: ProtectionCase, at: number, by: string | null, no
   const rate = (n: number) => (Math.round(n * 10) / 10).toString();
   const fr =
     b.source === 'manual'
-      ? `Rythme habituel fixé à la main : ${rate(b.perHour)} mention(s)/h.`
-      : `Rythme habituel : ${rate(b.perHour)} mention(s)/h (médiane ${rate(b.medianPerHour)}/h sur ${b.hours} h, plancher ${rate(b.floorPerHour)}/h).`;
+      ? `Rythme habituel fixé à la main : ${rate(b.perHour)} mentions/h.`
+      : `Rythme habituel : ${rate(b.perHour)} mentions/h (médiane ${rate(b.medianPerHour)}/h sur ${b.hours} h, plancher ${rate(b.floorPerHour)}/h).`;
   const en =
     b.source === 'manual'
-      ? `Normal rate set by hand: ${rate(b.perHour)} mention(s)/h.`
-      : `Normal rate: ${rate(b.perHour)} mention(s)/h (median ${rate(b.medianPerHour)}/h over ${b.hours} h, floor ${rate(b.floorPerHour)}/h).`;
+      ? `Normal rate set by hand: ${rate(b.perHour)} mentions/h.`
+      : `Normal rate: ${rate(b.perHour)} mentions/h (median ${rate(b.medianPerHour)}/h over ${b.hours} h, floor ${rate(b.floorPerHour)}/h).`;
   push(c, at, 'baseline_set', by, withNote({ fr, en }, note), { ...b });
 }

@@ -116,8 +116,8 @@ export function observe(c0: ProtectionCase, counts: readonly MinuteCount[], now:
           'watch_relapse',
           null,
           {
-            fr: `Reprise : ${fmtRate(rate)} mention(s)/h, au-dessus du rythme habituel (${fmtRate(w.baseline.perHour)}/h) ; période calme remise à zéro après ${formatDuration(quietFor, 'fr')}.`,
-            en: `Relapse: ${fmtRate(rate)} mention(s)/h, above the normal rate (${fmtRate(w.baseline.perHour)}/h); quiet period reset after ${formatDuration(quietFor, 'en')}.`,
+            fr: `Reprise : ${fmtRate(rate)} mentions/h, au-dessus du rythme habituel (${fmtRate(w.baseline.perHour)}/h) ; période calme remise à zéro après ${formatDuration(quietFor, 'fr')}.`,
+            en: `Relapse: ${fmtRate(rate)} mentions/h, above the normal rate (${fmtRate(w.baseline.perHour)}/h); quiet period reset after ${formatDuration(quietFor, 'en')}.`,
           },
           { ratePerHour: rate, baselinePerHour: w.baseline.perHour, quietForMs: quietFor },
         );

@@ -38,7 +38,7 @@ export function EvidenceCard({ c }: { c: CaseDetail }) {
         onClick={() =>
           void run(async () => {
             const r = await api.call('protection.evidence.collect', { id: c.id });
-            setResult({ key: 'team.protection.evidence.collected', values: r });
+            setResult({ key: 'team.protection.evidence.collected', values: { ...r, count: r.added } });
             return r;
           })
         }

@@ -88,7 +88,7 @@ describe('load score: each part of the formula', () => {
     // 100 × 0.35 × (4.95 / 12) / 0.75
     expect(e?.contribution).toBe(19.3);
     expect(r.score).toBe(19.3);
-    expect(e?.explanation_fr).toContain('1 mention(s)');
+    expect(e?.explanation_fr).toContain('1 mention ouverte ou traitée');
   });
 
   it('exposure saturates at its reference', () => {

@@ -264,7 +264,7 @@ describe('protection case: baseline', () => {
   });
 
   it('is logged with its parts when the case opens', () => {
-    expect(open().events[1]?.text_en).toBe('Normal rate: 3 mention(s)/h (median 3/h over 168 h, floor 2/h).');
+    expect(open().events[1]?.text_en).toBe('Normal rate: 3 mentions/h (median 3/h over 168 h, floor 2/h).');
   });
 });
 
@@ -308,7 +308,7 @@ describe('protection case: watch and all clear', () => {
     const relapse = c.events.filter((e) => e.kind === 'watch_relapse');
     expect(relapse).toHaveLength(1);
     expect(relapse[0]?.at).toBe(T + 8 * H + MIN);
-    expect(relapse[0]?.text_en).toContain('Relapse: 11 mention(s)/h, above the normal rate (3/h)');
+    expect(relapse[0]?.text_en).toContain('Relapse: 11 mentions/h, above the normal rate (3/h)');
     const newQuiet = T + 9 * H + MIN;
     expect(caseView(c, T + 12 * H).allClearEarliestAt).toBe(newQuiet + 6 * H);
     c = observe(c, counts, newQuiet + 6 * H);
