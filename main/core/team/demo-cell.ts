@@ -25,8 +25,10 @@ export const DEMO_CELL: readonly DemoMember[] = [
       { type: 'start_duty', at: now - 40 * MINUTE },
       { type: 'start_break', at: now - 26 * MINUTE, kind: 'micro' },
       { type: 'end_break', at: now - 25 * MINUTE },
-      { type: 'start_break', at: now - 11 * MINUTE, kind: 'micro' },
-      { type: 'end_break', at: now - 10 * MINUTE },
+      // The local member is back at the keyboard as the demo opens: her first input must not read
+      // as minutes of idle time (a natural break she never took).
+      { type: 'start_break', at: now - MINUTE, kind: 'micro' },
+      { type: 'end_break', at: now },
     ],
   },
   {
