@@ -1,14 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/team-model';
 import { api } from '../../api';
-import { useTeamStore } from '../team/store';
+import { DelegateOptions } from './DelegateOptions';
 import { useProtectionStore } from './store';
 
 /** Who in the team is the person's contact for the case; changeable while the case is not closed. */
 export function DelegatePicker({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
   const run = useProtectionStore((s) => s.run);
-  const members = useTeamStore((s) => s.board?.members ?? []);
   return (
     <section className="case-section case-delegate">
       <span>
@@ -25,12 +24,7 @@ export function DelegatePicker({ c }: { c: CaseDetail }) {
             void run(() => api.call('protection.delegate', { id: c.id, memberId: e.target.value || null }))
           }
         >
-          <option value="">{t('team.protection.form.nobody')}</option>
-          {members.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.displayName}
-            </option>
-          ))}
+          <DelegateOptions />
         </select>
       )}
     </section>

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonSuggestion } from '../../../shared/team-model';
 import { api } from '../../api';
-import { useTeamStore } from '../team/store';
 import { usePick } from '../team/labels';
+import { DelegateOptions } from './DelegateOptions';
 import { useProtectionStore } from './store';
 
 const KINDS = ['journalist', 'employee', 'executive', 'other'] as const;
@@ -28,7 +28,6 @@ export function OpenCaseForm() {
   const suggestions = useProtectionStore((s) => s.suggestions);
   const run = useProtectionStore((s) => s.run);
   const cancel = useProtectionStore((s) => s.cancelNew);
-  const members = useTeamStore((s) => s.board?.members ?? []);
   const prefill = useProtectionStore((s) => s.prefill);
   const [name, setName] = useState(prefill?.name ?? '');
   const [kind, setKind] = useState<Kind>(prefill?.kind ?? 'employee');
@@ -172,12 +171,7 @@ export function OpenCaseForm() {
         <label className="team-field">
           <span>{t('team.protection.form.delegate')}</span>
           <select className="select" value={delegate} onChange={(e) => setDelegate(e.target.value)}>
-            <option value="">{t('team.protection.form.nobody')}</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.displayName}
-              </option>
-            ))}
+            <DelegateOptions />
           </select>
         </label>
         <div className="team-dialog__actions">
