@@ -55,7 +55,7 @@ export function loadScenario(resourcesDir: string): Scenario {
   if (!fs.existsSync(metaFile) || !fs.existsSync(streamFile)) {
     throw new VigieError('demo_missing', `The demo scenario is missing from ${dir}.`);
   }
-  const meta = scenarioMetaSchema.parse(JSON.parse(fs.readFileSync(metaFile, 'utf8')));
+  const meta = loadScenarioMeta(resourcesDir);
   const lines = fs.readFileSync(streamFile, 'utf8').split('\n');
   const items: ScenarioItem[] = [];
   lines.forEach((line, i) => {
@@ -70,4 +70,10 @@ export function loadScenario(resourcesDir: string): Scenario {
   const scenario = { meta, items };
   cache.set(dir, scenario);
   return scenario;
+}
+
+/** The scenario's description alone (title, brand, times), without reading its stream. */
+export function loadScenarioMeta(resourcesDir: string): ScenarioMeta {
+  const metaFile = path.join(resourcesDir, 'demo', 'scenario.json');
+  return scenarioMetaSchema.parse(JSON.parse(fs.readFileSync(metaFile, 'utf8')));
 }

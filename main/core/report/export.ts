@@ -2,7 +2,7 @@
 // so they write the same bytes.
 import type { Database } from 'better-sqlite3';
 import type { ExportOptions, ReportLang } from '../../../shared/report-model';
-import { loadScenario } from '../demo/scenario';
+import { loadScenarioMeta } from '../demo/scenario';
 import { DEMO_INCIDENT_ID } from '../demo/seed';
 import { VigieError } from '../errors';
 import { schemaVersion } from '../store/open';
@@ -116,7 +116,7 @@ export async function exportIncident(
 function demoTitle(record: IncidentRecord, lang: ReportLang, resourcesDir: string): string | undefined {
   if (record.incident.is_demo !== 1 || record.incident.id !== DEMO_INCIDENT_ID) return undefined;
   try {
-    return loadScenario(resourcesDir).meta.title[lang];
+    return loadScenarioMeta(resourcesDir).title[lang];
   } catch {
     return undefined; // the stored title will do
   }
