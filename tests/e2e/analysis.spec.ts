@@ -23,7 +23,20 @@ test.describe('live replay', () => {
     await expect(page.getByTestId('marker-detail')).toContainText('×');
     const accept = page.getByTestId('accept-suggestion');
     await expect(accept).toBeVisible({ timeout: 20_000 });
-    const suggested = await page.getByTestId('suggestion').getAttribute('data-level');
+    // The analysis publishes its suggestion at most once a second: the slice played just before the
+    // pause may still raise it. Decide on the suggestion once it holds for two readings.
+    let suggested: string | null = null;
+    await expect
+      .poll(
+        async () => {
+          const level = await page.getByTestId('suggestion').getAttribute('data-level');
+          const held = level === suggested;
+          suggested = level;
+          return held;
+        },
+        { intervals: [1_500], timeout: 20_000 },
+      )
+      .toBe(true);
     expect(suggested).not.toBe('veille');
     await expect(page.getByTestId('suggestion-reasons').locator('li').first()).not.toBeEmpty();
     await accept.click();
