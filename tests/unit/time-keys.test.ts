@@ -63,6 +63,23 @@ describe('time-ordered rowids', () => {
     );
   });
 
+  it('hands out keys without a collision when another writer stored newer rows in between', () => {
+    db = openStore(tmp.file('v.db'));
+    const first = new Ingestor(db);
+    const other = new Ingestor(db);
+    const at = Date.UTC(2026, 10, 20, 9, 30);
+    const batch = (prefix: string, from: number) =>
+      makeMentions(10, { prefix }).map((m, i) => ({ ...m, createdAt: at + from + i }));
+    first.ingest(batch('a', 0));
+    // Newer than anything the first writer stored, and the same milliseconds as its next batch:
+    // its keys must not be assumed free.
+    other.ingest(batch('b', 10));
+    first.ingest(batch('c', 10));
+    expect(db.prepare('SELECT COUNT(DISTINCT seq) FROM mentions').pluck().get()).toBe(30);
+    expect(order(db)).toBe(sorted(db));
+    expect(storeInvariants(db).ftsOk).toBe(true);
+  });
+
   it('renumbers a store written before, in time order, with its FTS index rebuilt to match', () => {
     const file = tmp.file('old.db');
     const old = openStore(file, { targetVersion: LATEST_VERSION - 1 });

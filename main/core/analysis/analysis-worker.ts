@@ -3,7 +3,7 @@
 // path (analyzeMention), so results do not depend on where they were computed.
 import { parentPort } from 'node:worker_threads';
 import { analyzeMention, type AnalyzableMention, type MentionAnalysis } from './mention-analysis';
-import { duplicateKey, SIGNATURE_SIZE } from './near-duplicates';
+import { duplicateKeysInto, SIGNATURE_SIZE } from './near-duplicates';
 import type { ToxicityContext } from './toxicity';
 
 export interface AnalysisRequest {
@@ -22,6 +22,8 @@ export type AnalysisReply =
       /** 1 where the post has a signature (long enough). */
       signed: Uint8Array;
       seed: number;
+      /** Time spent analyzing this batch (ms), for balancing the work between the two cores. */
+      ms: number;
     }
   | { id: number; error: string };
 
@@ -32,6 +34,7 @@ if (port) {
   let lastContext: ToxicityContext = {};
   port.on('message', (req: AnalysisRequest) => {
     try {
+      const started = performance.now();
       const key = JSON.stringify(req.context);
       if (key !== lastKey) {
         lastKey = key;
@@ -43,17 +46,14 @@ if (port) {
       const norms = new Array<string>(n);
       const sigs = new Uint32Array(n * SIGNATURE_SIZE);
       const signed = new Uint8Array(n);
-      let seed = 0;
-      for (let i = 0; i < n; i++) {
-        const key = duplicateKey(req.items[i]!.text);
-        seed = key.seed;
-        norms[i] = key.norm;
-        if (key.sig) {
-          sigs.set(key.sig, i * SIGNATURE_SIZE);
-          signed[i] = 1;
-        }
-      }
-      const reply: AnalysisReply = { id: req.id, analyses, norms, sigs, signed, seed };
+      const seed = duplicateKeysInto(
+        req.items.map((m) => m.text),
+        norms,
+        sigs,
+        signed,
+      );
+      const ms = performance.now() - started;
+      const reply: AnalysisReply = { id: req.id, analyses, norms, sigs, signed, seed, ms };
       port.postMessage(reply, [sigs.buffer]);
     } catch (err) {
       port.postMessage({

@@ -2,7 +2,10 @@
 // copies of one message count as one voice with 500 echoes. Character 5-gram shingles of the
 // normalized text → MinHash signature (64 bins, one-permutation hashing: one hash per shingle) →
 // LSH (16 bands × 4 rows) to find candidates, checked on the signatures' agreement; exact copies
-// skip all that through a map of recent texts. The index is bounded by age and size, oldest out first.
+// skip all that through a map of recent texts. The index is bounded by age and size, oldest out first:
+// entries live in a ring of flat arrays, numbered in arrival order, and each band's buckets are
+// chains through them (band-index.ts), so adding or evicting a post allocates nothing.
+import { BandIndex } from './band-index';
 import { fnv } from './model';
 import { fold } from './text';
 import { RecentMap } from './recent-map';
@@ -39,20 +42,12 @@ const BIN_SHIFT = 26;
 const EMPTY = 0xffffffff;
 /** Exact copies (normalized) remembered for the fast path, newest kept. */
 const EXACT_CAP = 100_000;
-/** Entries kept per LSH bucket (the search looks at the newest PER_BAND). */
-const BUCKET_CAP = 64;
 const MAX_COMPARED = 48;
 /** Newest entries looked at per band. */
 const PER_BAND = 8;
 
-interface Entry {
-  clusterId: string;
-  sig: Uint32Array;
-  at: number;
-  keys: number[];
-  /** The search that last looked at this entry. */
-  checked: number;
-}
+/** Entry numbers wrap before reaching Int32 range: the index then starts afresh (after 2 billion posts). */
+const MAX_ENTRY_NUMBER = 0x7fff0000;
 
 interface ClusterInfo {
   size: number;
@@ -81,11 +76,36 @@ export const DEFAULT_DUPLICATE_SEED = 0x5eed;
 export const SIGNATURE_SIZE = 64;
 const MIN_CHARS = 24;
 
+const DEFAULT_SEED_HASH = fnv(String(DEFAULT_DUPLICATE_SEED));
+const seedHash = (seed: number) => (seed === DEFAULT_DUPLICATE_SEED ? DEFAULT_SEED_HASH : fnv(String(seed)));
+
 /** The normalized text and signature `add` would compute (default options). */
 export function duplicateKey(text: string, seed = DEFAULT_DUPLICATE_SEED): DuplicateKey {
   const norm = normalizeForDuplicates(text);
-  const hashed = fnv(String(seed));
+  const hashed = seedHash(seed);
   return { norm, sig: norm.length >= MIN_CHARS ? duplicateSignature(norm, hashed) : null, seed: hashed };
+}
+
+/**
+ * duplicateKey for a batch, signatures written side by side into `sigs` (SIGNATURE_SIZE values per
+ * text, `signed[i]` = 1 where text i has one): no array allocated per text.
+ */
+export function duplicateKeysInto(
+  texts: readonly string[],
+  norms: string[],
+  sigs: Uint32Array,
+  signed: Uint8Array,
+  seed = DEFAULT_DUPLICATE_SEED,
+): number {
+  const hashed = seedHash(seed);
+  for (let i = 0; i < texts.length; i++) {
+    const norm = normalizeForDuplicates(texts[i]!);
+    norms[i] = norm;
+    if (norm.length < MIN_CHARS) continue;
+    signInto(norm, hashed, sigs, i * HASHES);
+    signed[i] = 1;
+  }
+  return hashed;
 }
 
 /**
@@ -95,17 +115,22 @@ export function duplicateKey(text: string, seed = DEFAULT_DUPLICATE_SEED): Dupli
  * two texts' signatures still agree at a rate that estimates their Jaccard similarity.
  */
 export function duplicateSignature(norm: string, seed: number): Uint32Array {
-  const sig = new Uint32Array(HASHES).fill(EMPTY);
+  const sig = new Uint32Array(HASHES);
+  signInto(norm, seed, sig, 0);
+  return sig;
+}
+
+function signInto(norm: string, seed: number, sig: Uint32Array, at: number): void {
+  sig.fill(EMPTY, at, at + HASHES);
   const last = Math.max(0, norm.length - SHINGLE);
   for (let s = 0; s <= last; s++) {
     const h = mix(fnv(norm, seed, s, Math.min(norm.length, s + SHINGLE)));
     const bin = h >>> BIN_SHIFT;
     // The value must not be derived from the bin bits alone: hash again for 32 useful bits.
     const v = mix(h ^ 0x9e3779b9) >>> 1;
-    if (v < sig[bin]!) sig[bin] = v;
+    if (v < sig[at + bin]!) sig[at + bin] = v;
   }
-  densify(sig);
-  return sig;
+  densify(sig, at);
 }
 
 export class NearDuplicateClusterer {
@@ -114,8 +139,17 @@ export class NearDuplicateClusterer {
   private readonly maxEntries: number;
   private readonly minChars: number;
   private readonly seed: number;
-  private readonly buckets: Map<number, number[]>[] = [];
-  private readonly entries = new Map<number, Entry>();
+  private bands: BandIndex[] = [];
+  /** Ring of entries: entry number e lives at slot e & (capacity - 1) while oldest <= e < nextEntry. */
+  private capacity = 0;
+  private sigs = new Uint32Array(0);
+  private bandKeys = new Int32Array(0);
+  /** For entry e and band b: the older entry in the same bucket (-1 if none). */
+  private older = new Int32Array(0);
+  private ats = new Float64Array(0);
+  /** The search that last looked at each entry. */
+  private checked = new Int32Array(0);
+  private clusterOf: (string | undefined)[] = [];
   private readonly exact = new Map<string, { clusterId: string; at: number }>();
   /** Long texts already seen, for the exact-copy fast path. */
   private readonly copies = new RecentMap<string, { clusterId: string; at: number }>(EXACT_CAP);
@@ -130,12 +164,12 @@ export class NearDuplicateClusterer {
     this.maxEntries = opts.maxEntries ?? 100_000;
     this.minChars = opts.minChars ?? MIN_CHARS;
     this.seed = fnv(String(opts.seed ?? DEFAULT_DUPLICATE_SEED));
-    for (let i = 0; i < BANDS; i++) this.buckets.push(new Map());
+    this.reset();
   }
 
   /** Signatures currently indexed. */
   get indexed(): number {
-    return this.entries.size;
+    return this.nextEntry - this.oldest;
   }
 
   /** Members seen in a cluster (0 if unknown or evicted). */
@@ -181,39 +215,43 @@ export class NearDuplicateClusterer {
   private addBySignature(id: string, norm: string, at: number, given: Uint32Array | null): ClusterAssignment {
     const sig = given ?? this.signature(norm);
     const keys = bandKeys(sig);
-    let best: Entry | null = null;
+    let best = -1;
     let bestSim = 0;
-    // Stamps instead of per-post Sets: this runs for every mention ingested.
-    const stamp = ++this.stamp;
+    // Stamps instead of per-post Sets: this runs for every mention ingested. They stay in Int32 range.
+    const stamp = (this.stamp = this.stamp >= 0x7ffffffe ? 1 : this.stamp + 1);
     const clustersSeen: string[] = [];
     // At most MAX_COMPARED signatures compared, and none once a near-identical copy is found.
     let compared = 0;
     for (let band = 0; band < BANDS && bestSim < 0.9 && compared < MAX_COMPARED; band++) {
-      const list = this.buckets[band]!.get(keys[band]!);
-      if (!list) continue;
       // Newest first; a cluster already checked is not checked again through another member.
       // Every entry looked at counts, so a hot bucket (a campaign's thousands of copies) stays cheap.
-      for (let j = list.length - 1, tried = 0; j >= 0 && tried < PER_BAND; j--) {
-        const eid = list[j]!;
-        tried++;
-        const e = this.entries.get(eid);
-        if (!e || e.checked === stamp) continue;
-        e.checked = stamp;
-        if (clustersSeen.includes(e.clusterId)) continue;
-        compared++;
-        const sim = agreement(sig, e.sig);
-        if (sim >= this.threshold) clustersSeen.push(e.clusterId);
-        if (sim > bestSim) {
-          bestSim = sim;
-          best = e;
+      let e = this.bands[band]!.newest(keys[band]!);
+      for (let tried = 0; e >= this.oldest && tried < PER_BAND; tried++) {
+        const slot = e & (this.capacity - 1);
+        const next = this.older[slot * BANDS + band]!;
+        if (this.checked[slot] !== stamp) {
+          this.checked[slot] = stamp;
+          const clusterId = this.clusterOf[slot]!;
+          if (!clustersSeen.includes(clusterId)) {
+            compared++;
+            const sim = agreement(sig, this.sigs, slot * HASHES);
+            if (sim >= this.threshold) clustersSeen.push(clusterId);
+            if (sim > bestSim) {
+              bestSim = sim;
+              best = e;
+            }
+          }
         }
+        e = next;
       }
     }
-    if (best && bestSim >= this.threshold) {
+    if (best >= 0 && bestSim >= this.threshold) {
+      const slot = best & (this.capacity - 1);
+      const clusterId = this.clusterOf[slot]!;
       // A near-identical copy adds nothing to the index: only its count moves.
-      if (bestSim < 0.9) this.insert(best.clusterId, sig, keys, at);
-      else best.at = Math.max(best.at, at);
-      return this.join(best.clusterId, bestSim);
+      if (bestSim < 0.9) this.insert(clusterId, sig, keys, at);
+      else this.ats[slot] = Math.max(this.ats[slot]!, at);
+      return this.join(clusterId, bestSim);
     }
     this.insert(id, sig, keys, at);
     return this.start(id);
@@ -240,17 +278,17 @@ export class NearDuplicateClusterer {
   }
 
   private insert(clusterId: string, sig: Uint32Array, keys: number[], at: number): void {
-    const eid = this.nextEntry++;
-    this.entries.set(eid, { clusterId, sig, at, keys, checked: 0 });
+    if (this.nextEntry >= MAX_ENTRY_NUMBER) this.reset();
+    if (this.nextEntry - this.oldest >= this.capacity) this.growRing();
+    const e = this.nextEntry++;
+    const slot = e & (this.capacity - 1);
+    this.sigs.set(sig, slot * HASHES);
+    this.ats[slot] = at;
+    this.checked[slot] = 0;
+    this.clusterOf[slot] = clusterId;
     for (let band = 0; band < BANDS; band++) {
-      const bucket = this.buckets[band]!;
-      const list = bucket.get(keys[band]!);
-      if (!list) bucket.set(keys[band]!, [eid]);
-      else {
-        list.push(eid);
-        // Only the newest entries of a bucket are ever looked at: older ones leave this band.
-        if (list.length > BUCKET_CAP) list.shift();
-      }
+      this.bandKeys[slot * BANDS + band] = keys[band]!;
+      this.older[slot * BANDS + band] = this.bands[band]!.push(keys[band]!, e);
     }
     const c = this.clusters.get(clusterId);
     if (c) c.live++;
@@ -261,9 +299,9 @@ export class NearDuplicateClusterer {
   private evict(now: number): void {
     const minAt = now - this.maxAgeMs;
     while (this.oldest < this.nextEntry) {
-      const e = this.entries.get(this.oldest);
-      if (e && e.at >= minAt && this.entries.size <= this.maxEntries) break;
-      if (e) this.remove(this.oldest, e);
+      const slot = this.oldest & (this.capacity - 1);
+      if (this.ats[slot]! >= minAt && this.nextEntry - this.oldest <= this.maxEntries) break;
+      this.remove(this.oldest, slot);
       this.oldest++;
     }
     if (this.exact.size > this.maxEntries) {
@@ -276,18 +314,52 @@ export class NearDuplicateClusterer {
     }
   }
 
-  private remove(eid: number, e: Entry): void {
-    this.entries.delete(eid);
+  private remove(e: number, slot: number): void {
     for (let band = 0; band < BANDS; band++) {
-      const bucket = this.buckets[band]!;
-      const list = bucket.get(e.keys[band]!);
-      if (!list) continue;
-      const i = list.indexOf(eid);
-      if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) bucket.delete(e.keys[band]!);
+      this.bands[band]!.removeIfNewest(this.bandKeys[slot * BANDS + band]!, e);
     }
-    const c = this.clusters.get(e.clusterId);
-    if (c && --c.live <= 0) this.clusters.delete(e.clusterId);
+    const clusterId = this.clusterOf[slot]!;
+    this.clusterOf[slot] = undefined;
+    const c = this.clusters.get(clusterId);
+    if (c && --c.live <= 0) this.clusters.delete(clusterId);
+  }
+
+  /** Doubles the ring (entries keep their numbers; only their slots move). */
+  private growRing(): void {
+    const capacity = Math.max(1024, this.capacity * 2);
+    const sigs = new Uint32Array(capacity * HASHES);
+    const bandKeysArr = new Int32Array(capacity * BANDS);
+    const older = new Int32Array(capacity * BANDS);
+    const ats = new Float64Array(capacity);
+    const checked = new Int32Array(capacity);
+    const clusterOf = new Array<string | undefined>(capacity);
+    for (let e = this.oldest; e < this.nextEntry; e++) {
+      const from = e & (this.capacity - 1);
+      const to = e & (capacity - 1);
+      sigs.set(this.sigs.subarray(from * HASHES, (from + 1) * HASHES), to * HASHES);
+      bandKeysArr.set(this.bandKeys.subarray(from * BANDS, (from + 1) * BANDS), to * BANDS);
+      older.set(this.older.subarray(from * BANDS, (from + 1) * BANDS), to * BANDS);
+      ats[to] = this.ats[from]!;
+      checked[to] = this.checked[from]!;
+      clusterOf[to] = this.clusterOf[from];
+    }
+    this.capacity = capacity;
+    this.sigs = sigs;
+    this.bandKeys = bandKeysArr;
+    this.older = older;
+    this.ats = ats;
+    this.checked = checked;
+    this.clusterOf = clusterOf;
+  }
+
+  /** An empty index (at construction, and in the unlikely event entry numbers run out). */
+  private reset(): void {
+    this.bands = Array.from({ length: BANDS }, () => new BandIndex());
+    this.clusters.clear();
+    this.capacity = 0;
+    this.nextEntry = 0;
+    this.oldest = 0;
+    this.growRing();
   }
 }
 
@@ -331,29 +403,34 @@ const PROBES: Uint8Array[] = Array.from({ length: HASHES }, (_, bin) => {
   return order;
 });
 
+/** What a value borrowed from each bin is tagged with, so it only matches the same borrowing. */
+const BORROW_TAGS = Uint32Array.from({ length: HASHES }, (_, bin) => mix(bin + 0x51ed));
+/** The bins as filled before densifying (one buffer: signatures are made one at a time). */
+const FILLED = new Uint32Array(HASHES);
+
 /** Fills empty bins from the first filled bin of their probe order (Shrivastava 2017). */
-function densify(sig: Uint32Array): void {
+function densify(sig: Uint32Array, at: number): void {
   let empty = 0;
-  for (let k = 0; k < HASHES; k++) if (sig[k] === EMPTY) empty++;
+  for (let k = 0; k < HASHES; k++) if (sig[at + k] === EMPTY) empty++;
   if (empty === 0 || empty === HASHES) return;
-  const filled = sig.slice();
+  FILLED.set(sig.subarray(at, at + HASHES));
   for (let k = 0; k < HASHES; k++) {
-    if (filled[k] !== EMPTY) continue;
+    if (FILLED[k] !== EMPTY) continue;
     const order = PROBES[k]!;
     for (let j = 0; j < HASHES; j++) {
-      const v = filled[order[j]!]!;
+      const from = order[j]!;
+      const v = FILLED[from]!;
       if (v !== EMPTY) {
-        // Tagged with the source bin, so a borrowed value only matches the same borrowing.
-        sig[k] = (v ^ mix(order[j]! + 0x51ed)) >>> 1;
+        sig[at + k] = (v ^ BORROW_TAGS[from]!) >>> 1;
         break;
       }
     }
   }
 }
 
-/** Share of equal MinHash positions: an estimate of the Jaccard similarity. */
-function agreement(x: Uint32Array, y: Uint32Array): number {
+/** Share of equal MinHash positions (y's signature starts at `at`): an estimate of the Jaccard similarity. */
+function agreement(x: Uint32Array, y: Uint32Array, at: number): number {
   let same = 0;
-  for (let k = 0; k < HASHES; k++) if (x[k] === y[k]) same++;
+  for (let k = 0; k < HASHES; k++) if (x[k] === y[at + k]) same++;
   return same / HASHES;
 }

@@ -13,22 +13,40 @@ export function timeKeyBase(createdAt: number): number {
   return Math.min(Math.max(Math.floor(createdAt), 0), MAX_MS - 1) * SLOTS;
 }
 
-/** Hands out free time keys, within the transaction that inserts the rows. */
+/**
+ * Hands out free time keys, within the transaction that inserts the rows. `begin` reads the highest
+ * key once per transaction: a stream arriving in time order then gets its keys without a query.
+ */
 export class TimeKeys {
   private readonly lastInSlot: Statement;
+  private readonly highest: Statement;
+  /** The highest key stored or handed out in this transaction; null before `begin`. */
+  private max: number | null = null;
 
   constructor(db: Database) {
     this.lastInSlot = db.prepare('SELECT MAX(seq) FROM mentions WHERE seq >= ? AND seq < ?').pluck();
+    this.highest = db.prepare('SELECT MAX(seq) FROM mentions').pluck();
+  }
+
+  /** Call at the start of each writing transaction (other writers may have added rows in between). */
+  begin(): void {
+    this.max = (this.highest.get() as number | null) ?? -1;
   }
 
   next(createdAt: number): number {
     let from = timeKeyBase(createdAt);
+    if (this.max !== null && from > this.max) return (this.max = from);
     for (;;) {
       const last = this.lastInSlot.get(from, from + SLOTS) as number | null;
-      if (last === null) return from;
-      if (last + 1 < from + SLOTS) return last + 1;
+      if (last === null) return this.handOut(from);
+      if (last + 1 < from + SLOTS) return this.handOut(last + 1);
       from += SLOTS;
     }
+  }
+
+  private handOut(key: number): number {
+    if (this.max !== null && key > this.max) this.max = key;
+    return key;
   }
 }
 

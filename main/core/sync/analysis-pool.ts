@@ -25,6 +25,8 @@ export function defaultAnalysisWorkerFile(): string | null {
 export interface AnalyzedBatch {
   analyses: MentionAnalysis[];
   keys: DuplicateKey[];
+  /** The worker's analysis time for the batch (ms). */
+  ms: number;
 }
 
 interface Pending {
@@ -127,5 +129,5 @@ function unpack(reply: Extract<AnalysisReply, { analyses: unknown }>): AnalyzedB
     sig: reply.signed[i] ? reply.sigs.subarray(i * SIGNATURE_SIZE, (i + 1) * SIGNATURE_SIZE) : null,
     seed: reply.seed,
   }));
-  return { analyses: reply.analyses, keys };
+  return { analyses: reply.analyses, keys, ms: reply.ms };
 }

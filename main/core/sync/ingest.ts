@@ -3,10 +3,11 @@ import type { Platform } from '../../../shared/model';
 import { AnalysisContextSource } from '../analysis/context-source';
 import { analyzeMention, type MentionAnalysis } from '../analysis/mention-analysis';
 import { NearDuplicateClusterer, type DuplicateKey } from '../analysis/near-duplicates';
-import { MINUTE } from '../store/rollups-repo';
 import { SourcesRepo } from '../store/sources-repo';
 import { TimeKeys } from '../store/time-key';
-import { AnalysisPool } from './analysis-pool';
+import { AnalysisPool, type AnalyzedBatch } from './analysis-pool';
+import { RollupDeltas, RollupWriter } from './rollup-deltas';
+import { WorkShare } from './work-share';
 import type { ParseResult, Quarantined, ShareRecord } from './types';
 
 /** A normalized mention ready to store (what every source adapter produces). */
@@ -43,23 +44,8 @@ export interface IngestResult {
   quarantined: number;
 }
 
-interface RollupDelta {
-  minute: number;
-  platform: string;
-  count: number;
-  neg: number;
-  neu: number;
-  pos: number;
-  toxic: number;
-  reach: number;
-  crisis: number;
-  aimed: number;
-  rating_sum: number;
-  rating_count: number;
-}
-
-const NEUTRAL_BAND = 0.05;
-const TOXIC_THRESHOLD = 0.5;
+/** Batches sent to the analysis worker ahead of the one being written. */
+const AHEAD = 2;
 
 /** Recent mentions the clusterer relearns after a restart, so copies keep joining their cluster. */
 const CLUSTER_WARMUP = 20_000;
@@ -72,8 +58,7 @@ const CLUSTER_WARMUP = 20_000;
 export class Ingestor {
   private readonly insertMention: Statement;
   private readonly insertFts: Statement;
-  private readonly upsertRollup: Statement;
-  private readonly upsertCoarse: Statement;
+  private readonly rollups: RollupWriter;
   private readonly refreshMetrics: Statement;
   private readonly insertShare: Statement;
   private readonly countShares: Statement;
@@ -106,18 +91,7 @@ export class Ingestor {
     this.insertFts = db.prepare(
       'INSERT INTO mentions_fts(rowid, text, author_handle, author_name) VALUES (?, ?, ?, ?)',
     );
-    const sums = `count = count + excluded.count, neg = neg + excluded.neg,
-        neu = neu + excluded.neu, pos = pos + excluded.pos, toxic = toxic + excluded.toxic,
-        reach = reach + excluded.reach, crisis = crisis + excluded.crisis, aimed = aimed + excluded.aimed,
-        rating_sum = rating_sum + excluded.rating_sum, rating_count = rating_count + excluded.rating_count`;
-    this.upsertRollup = db.prepare(`
-      INSERT INTO rollup_minute(minute, platform, count, neg, neu, pos, toxic, reach, crisis, aimed, rating_sum, rating_count)
-      VALUES (@minute, @platform, @count, @neg, @neu, @pos, @toxic, @reach, @crisis, @aimed, @rating_sum, @rating_count)
-      ON CONFLICT(minute, platform) DO UPDATE SET ${sums}`);
-    this.upsertCoarse = db.prepare(`
-      INSERT INTO rollup_coarse(level, bucket, platform, count, neg, neu, pos, toxic, reach, crisis, aimed, rating_sum, rating_count)
-      VALUES (@level, @bucket, @platform, @count, @neg, @neu, @pos, @toxic, @reach, @crisis, @aimed, @rating_sum, @rating_count)
-      ON CONFLICT(level, bucket, platform) DO UPDATE SET ${sums}`);
+    this.rollups = new RollupWriter(db);
     this.db = db;
     // A post seen again keeps its text; only its public counters move (they only grow).
     this.refreshMetrics = db.prepare(`
@@ -172,10 +146,11 @@ export class Ingestor {
   }
 
   /**
-   * Stores many batches in order, one transaction each, with batch N+1 analyzed on the worker
-   * thread while batch N is committed here. Without the worker the batches
-   * are analyzed in-process, as `ingestResult` does. `after` runs once each batch is committed.
-   * Mentions get their `analysis` and `duplicateKey` fields filled in.
+   * Stores many batches in order, one transaction each. While batch N is committed here, the analysis
+   * worker (second core) analyzes most of batch N+1; the rest of it is analyzed here, inside its
+   * write, in the share that keeps both cores busy (WorkShare). Without the worker the batches are
+   * analyzed in-process, as `ingestResult` does. `after` runs once each batch is committed.
+   * Mentions the worker analyzed get their `analysis` and `duplicateKey` fields filled in.
    */
   async ingestPipelined(
     batches: Iterable<ParseResult>,
@@ -183,24 +158,40 @@ export class Ingestor {
     after?: (outcome: IngestResult, batch: ParseResult) => void | Promise<void>,
   ): Promise<void> {
     const pool = (this.pool ??= new AnalysisPool(this.analysisWorkerFile));
-    const ask = (b: ParseResult) => pool.analyze(b.mentions, this.context.get());
+    const share = new WorkShare();
+    const ask = (b: ParseResult) => {
+      const sent = share.sentOf(b.mentions.length);
+      return { sent, reply: pool.analyze(b.mentions.slice(0, sent), this.context.get()) };
+    };
+    // Two batches ahead: the worker always has the next one queued, so it never idles while a
+    // slower-than-usual write finishes (GC, checkpoint), and the writer rarely waits for it.
     const it = batches[Symbol.iterator]();
-    let current = it.next();
-    let pending = current.done ? null : ask(current.value);
-    while (!current.done) {
-      const batch = current.value;
-      const ahead = await pending!;
-      const next = it.next();
-      pending = next.done ? null : ask(next.value);
-      if (ahead) {
-        for (let i = 0; i < batch.mentions.length; i++) {
-          batch.mentions[i]!.analysis = ahead.analyses[i];
-          batch.mentions[i]!.duplicateKey = ahead.keys[i];
+    const ahead: { batch: ParseResult; sent: number; reply: Promise<AnalyzedBatch | null> }[] = [];
+    const refill = () => {
+      while (ahead.length < AHEAD) {
+        const next = it.next();
+        if (next.done) return;
+        ahead.push({ batch: next.value, ...ask(next.value) });
+      }
+    };
+    refill();
+    while (ahead.length > 0) {
+      const { batch, sent, reply } = ahead.shift()!;
+      const analyzed = await reply;
+      refill();
+      if (analyzed) {
+        for (let i = 0; i < sent; i++) {
+          batch.mentions[i]!.analysis = analyzed.analyses[i];
+          batch.mentions[i]!.duplicateKey = analyzed.keys[i];
         }
       }
+      const started = performance.now();
       const outcome = this.ingestResult(batch, sourceId);
+      if (analyzed) {
+        const writerMs = performance.now() - started;
+        share.update({ total: batch.mentions.length, sent, workerMs: analyzed.ms, writerMs });
+      }
       if (after) await after(outcome, batch);
-      current = next;
     }
   }
 
@@ -214,7 +205,7 @@ export class Ingestor {
     const batch = result.mentions;
     const fetchedAt = this.now();
     const inserted: string[] = [];
-    const rollups = new Map<string, RollupDelta>();
+    const rollups = new RollupDeltas();
     // Posts already stored (or repeated in this batch) only refresh their counters, after the inserts.
     const fresh: NewMention[] = [];
     const again: NewMention[] = [];
@@ -228,6 +219,7 @@ export class Ingestor {
     }
     // Analysis, then clustering, then SQLite, each in its own pass: interleaved per post, the three
     // evict each other's code and data from the CPU caches and each runs about twice as slow.
+    if (fresh.length > 0) this.keys.begin();
     const context = fresh.length > 0 ? this.context.get() : {};
     const analyses = fresh.map((m) => m.analysis ?? analyzeMention(m, { context }));
     const clusterer = fresh.length > 0 ? this.clusters() : null;
@@ -269,13 +261,21 @@ export class Ingestor {
       if (info.changes === 0) continue;
       inserted.push(m.id);
       this.insertFts.run(info.lastInsertRowid, m.text, m.authorHandle, m.authorName);
-      addToRollup(rollups, m, reach, sentiment, toxicity, a);
+      rollups.add({
+        createdAt: m.createdAt,
+        platform: m.platform,
+        reach,
+        sentiment,
+        toxicity,
+        crisis: a.crisisTerms.length > 0,
+        aimedAtPerson: a.aimedAt === 'person',
+        rating: m.rating,
+      });
     }
     for (const m of again) {
       this.refreshMetrics.run({ id: m.id, likes: m.likes, shares: m.shares, replies: m.replies });
     }
-    for (const delta of rollups.values()) this.upsertRollup.run(delta);
-    for (const delta of coarsen(rollups.values())) this.upsertCoarse.run(delta);
+    this.rollups.write(rollups);
     const shares = this.storeShares(result.shares);
     this.storeQuarantine(result.quarantined, sourceId, fetchedAt);
     if (sourceId && cursor !== undefined) this.sources.setCursor(sourceId, cursor, fetchedAt);
@@ -304,78 +304,3 @@ export class Ingestor {
 
 /** A JSON list, or NULL when empty (most posts have no reasons, terms or targets). */
 const listOrNull = (xs: readonly string[]): string | null => (xs.length ? JSON.stringify(xs) : null);
-
-function addToRollup(
-  rollups: Map<string, RollupDelta>,
-  m: NewMention,
-  reach: number,
-  s: number,
-  toxicity: number,
-  a: MentionAnalysis,
-): void {
-  const minute = Math.floor(m.createdAt / MINUTE) * MINUTE;
-  const key = `${minute}|${m.platform}`;
-  let d = rollups.get(key);
-  if (!d) {
-    d = {
-      minute,
-      platform: m.platform,
-      count: 0,
-      neg: 0,
-      neu: 0,
-      pos: 0,
-      toxic: 0,
-      reach: 0,
-      crisis: 0,
-      aimed: 0,
-      rating_sum: 0,
-      rating_count: 0,
-    };
-    rollups.set(key, d);
-  }
-  d.count++;
-  d.reach += reach;
-  if (s < -NEUTRAL_BAND) d.neg++;
-  else if (s > NEUTRAL_BAND) d.pos++;
-  else d.neu++;
-  if (toxicity >= TOXIC_THRESHOLD) d.toxic++;
-  if (a.crisisTerms.length > 0) d.crisis++;
-  if (a.aimedAt === 'person' && toxicity >= TOXIC_THRESHOLD) d.aimed++;
-  if (m.rating != null) {
-    d.rating_sum += m.rating;
-    d.rating_count++;
-  }
-}
-
-export const COARSE_LEVELS = [15, 60] as const;
-
-/** Minute deltas summed into the 15-minute and hourly buckets. */
-function coarsen(
-  deltas: Iterable<RollupDelta>,
-): (Omit<RollupDelta, 'minute'> & { level: number; bucket: number })[] {
-  const out = new Map<string, Omit<RollupDelta, 'minute'> & { level: number; bucket: number }>();
-  for (const d of deltas) {
-    for (const level of COARSE_LEVELS) {
-      const size = level * MINUTE;
-      const bucket = Math.floor(d.minute / size) * size;
-      const key = `${level}|${bucket}|${d.platform}`;
-      const c = out.get(key);
-      if (!c) {
-        const { minute: _minute, ...sums } = d;
-        out.set(key, { ...sums, level, bucket });
-        continue;
-      }
-      c.count += d.count;
-      c.neg += d.neg;
-      c.neu += d.neu;
-      c.pos += d.pos;
-      c.toxic += d.toxic;
-      c.reach += d.reach;
-      c.crisis += d.crisis;
-      c.aimed += d.aimed;
-      c.rating_sum += d.rating_sum;
-      c.rating_count += d.rating_count;
-    }
-  }
-  return [...out.values()];
-}

@@ -8,8 +8,8 @@ import { Ingestor, type NewMention } from '../../../main/core/sync/ingest';
 import type { ParseResult } from '../../../main/core/sync/types';
 import { RESOURCES, ROOT, tempDir } from '../../helpers/tmp';
 
-// The big-import path: batch N+1 analyzed on a worker thread while batch N is written. It must
-// store exactly what the in-process path stores.
+// The big-import path: batch N+1 analyzed (mostly) on a worker thread while batch N is written. It
+// must store exactly what the in-process path stores.
 
 let tmp: ReturnType<typeof tempDir>;
 let workerFile: string;
@@ -76,8 +76,11 @@ describe('Ingestor.ingestPipelined', () => {
       });
       await ingestor.close();
 
-      // The worker answered: every mention came back with its analysis and near-duplicate key.
-      expect(sent.every((b) => b.mentions.every((m) => m.analysis && m.duplicateKey))).toBe(true);
+      // The worker answered: the first batch went to it whole; later batches are shared with the
+      // writer thread (work-share.ts), which analyzes its part itself. Either way, the same rows.
+      expect(sent[0]!.mentions.every((m) => m.analysis && m.duplicateKey)).toBe(true);
+      const byWorker = sent.flatMap((b) => b.mentions).filter((m) => m.analysis).length;
+      expect(byWorker).toBeGreaterThan(posts.length * 0.3);
       // Copy-paste campaigns of the storm were clustered the same way on both paths (below).
       const clustered = piped
         .prepare('SELECT COUNT(*) AS n FROM mentions WHERE cluster_id IS NOT NULL AND cluster_id != id')
