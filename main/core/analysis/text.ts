@@ -231,8 +231,52 @@ function push(p: Prepared, tok: string, kind: number, caps: boolean, stretched: 
   p.stretched.push(stretched);
 }
 
+/** What one scan of a plain-ASCII word tells (bits), so most words skip the Unicode regexes. */
+const A_UPPER = 1;
+const A_LOWER = 2;
+const A_DIGIT = 4;
+const A_OTHER = 8;
+const A_STRETCHED = 16;
+
+/** The bits of an ASCII word, or -1 when it has any other character (then the general path reads it). */
+function scanAscii(tok: string): number {
+  let bits = 0;
+  let run = 0;
+  let prev = -1;
+  for (let i = 0; i < tok.length; i++) {
+    const c = tok.charCodeAt(i);
+    if (c > 0x7e) return -1;
+    if (c >= 97 && c <= 122) bits |= A_LOWER;
+    else if (c >= 65 && c <= 90) bits |= A_UPPER;
+    else if (c >= 48 && c <= 57) bits |= A_DIGIT;
+    else bits |= A_OTHER;
+    // Stretching is read case-blind, as on the folded word ("NUUULS").
+    const letter = c | 0x20;
+    if (letter >= 97 && letter <= 122 && letter === prev) {
+      if (++run >= 2) bits |= A_STRETCHED;
+    } else run = 0;
+    prev = letter >= 97 && letter <= 122 ? letter : -1;
+  }
+  return bits;
+}
+
 function addWord(p: Prepared, tok: string, vocab?: Vocabulary): void {
-  // Numbers are not words, but a lone digit may be a spaced-out letter ("c 0 n n a r d").
+  const ascii = scanAscii(tok);
+  if (ascii >= 0) {
+    // Numbers are not words, but a lone digit may be a spaced-out letter ("c 0 n n a r d").
+    if (ascii === A_DIGIT && tok.length > 1) return;
+    const lower = ascii & A_UPPER ? tok.toLowerCase() : tok;
+    p.rawWords.push(lower);
+    if (!(ascii & (A_UPPER | A_LOWER))) {
+      if (tok.length === 1) push(p, tok, WORD, false, false);
+      return;
+    }
+    p.wordCount++;
+    const caps = tok.length >= 3 && (ascii & (A_UPPER | A_LOWER)) === A_UPPER;
+    if (caps) p.capsWords++;
+    addFolded(p, lower, caps, (ascii & A_STRETCHED) !== 0, vocab);
+    return;
+  }
   if (ALL_DIGITS.test(tok) && tok.length > 1) return;
   const lower = tok.toLowerCase();
   p.rawWords.push(lower);
@@ -243,9 +287,15 @@ function addWord(p: Prepared, tok: string, vocab?: Vocabulary): void {
   p.wordCount++;
   const caps = tok.length >= 3 && lower !== tok && tok === tok.toUpperCase();
   if (caps) p.capsWords++;
-  let w = fold(lower);
+  const w = fold(lower);
+  addFolded(p, w, caps, STRETCH3.test(w), vocab);
+}
+
+/** A word lowercased and folded: de-stretched, elision and hyphens split, then pushed. */
+function addFolded(p: Prepared, folded: string, caps: boolean, stretch: boolean, vocab?: Vocabulary): void {
+  let w = folded;
   let stretched = false;
-  if (STRETCH3.test(w)) {
+  if (stretch) {
     stretched = true;
     const [two, one] = destretch(w);
     w = vocab && vocab.has(two) ? two : one;
