@@ -40,6 +40,35 @@ describe('prepare', () => {
     expect(p.stretched[2]).toBe(true);
   });
 
+  it('reads plain-ASCII words and accented words by the same rules', () => {
+    // Plain-ASCII words take a faster path (one scan of their characters): same flags either way.
+    const ascii = prepare('NUUULS nuuuls NUULS 4G 2026 7 A ABC Abc c0nn4rd rip-off l’app', vocab);
+    expect(ascii.seq).toEqual([
+      'nuls',
+      'nuls',
+      'nuuls',
+      '4g',
+      '7',
+      'a',
+      'abc',
+      'abc',
+      'c0nn4rd',
+      'rip-off',
+      "l'",
+      'app',
+    ]);
+    expect(ascii.caps.slice(0, 8)).toEqual([true, false, true, false, false, false, true, false]);
+    expect(ascii.stretched.slice(0, 3)).toEqual([true, true, false]);
+    // Numbers are not words; words are kept as written, lowercased, for the leet-speak checks.
+    expect(ascii.rawWords).not.toContain('2026');
+    expect(ascii.rawWords.slice(0, 2)).toEqual(['nuuuls', 'nuuuls']);
+    expect(ascii.capsWords).toBe(3);
+    const accented = prepare('DÉÇUUUE déçuuue DÉÇU', vocab);
+    expect(accented.caps).toEqual([true, false, true]);
+    expect(accented.stretched).toEqual([true, true, false]);
+    expect(accented.capsWords).toBe(2);
+  });
+
   it('normalizes leet-speak', () => {
     expect(deleet('c0nn4rd')).toBe('connard');
     expect(deleet('$alope')).toBe('salope');
