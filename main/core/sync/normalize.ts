@@ -21,10 +21,27 @@ export function htmlToPlainText(html: string): string {
 /** Dates to ms UTC; null when unreadable (the record is then quarantined by the caller). */
 export function toMs(value: unknown): number | null {
   if (typeof value === 'number' && Number.isFinite(value))
-    return value < 1e12 ? Math.round(value * 1000) : Math.round(value);
+    return inDateRange(value < 1e12 ? Math.round(value * 1000) : Math.round(value));
   if (typeof value !== 'string' || value.trim() === '') return null;
   const t = Date.parse(value);
   return Number.isFinite(t) ? t : null;
+}
+
+/**
+ * Whether `hostname` is `domain` or one of its subdomains, spelled as a real host name: the URL
+ * parser lets through hosts such as "&www.facebook.com", which end like the platform's but are not it.
+ */
+export function isHostOf(hostname: string, domain: string): boolean {
+  if (hostname !== domain && !hostname.endsWith(`.${domain}`)) return false;
+  return /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9-]+\.[a-z]+$/.test(hostname);
+}
+
+/** The largest distance from 1970 a JavaScript Date can hold (about 275,000 years), in ms. */
+const DATE_LIMIT_MS = 8.64e15;
+
+/** `ms` when a Date can hold it (so it can be shown and exported), otherwise null. */
+export function inDateRange(ms: number): number | null {
+  return Number.isFinite(ms) && Math.abs(ms) <= DATE_LIMIT_MS ? ms : null;
 }
 
 export function nonNegativeInt(value: unknown): number {

@@ -8,6 +8,17 @@ export interface RateLimit {
 }
 
 /**
+ * Platforms' windows last minutes (15 at most on X): a header that asks for more than a day is
+ * wrong, and obeying it would silence the source for good. Such waits are cut to a day.
+ */
+export const MAX_WAIT_MS = 24 * 3600_000;
+
+/** A time to resume at, no later than a day from now (a number too big to hold too); null when unreadable. */
+function boundedWait(at: number, now: number): number | null {
+  return Number.isNaN(at) ? null : Math.min(at, now + MAX_WAIT_MS);
+}
+
+/**
  * A reset value in any of the forms platforms use: an ISO date (Mastodon), epoch seconds (Bluesky,
  * X) or seconds from now (Reddit).
  */
@@ -16,10 +27,9 @@ export function parseReset(value: string | null, now: number): number | null {
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) {
     const n = Number(trimmed);
-    return n > 1e9 ? Math.round(n * 1000) : now + Math.round(n * 1000);
+    return boundedWait(n > 1e9 ? Math.round(n * 1000) : now + Math.round(n * 1000), now);
   }
-  const t = Date.parse(trimmed);
-  return Number.isFinite(t) ? t : null;
+  return boundedWait(Date.parse(trimmed), now);
 }
 
 const num = (v: string | null) =>
@@ -41,7 +51,6 @@ export function readRateLimit(headers: Headers, now: number): RateLimit | null {
 /** Retry-After: delay seconds or an HTTP date. */
 export function parseRetryAfter(value: string | null, now: number): number | null {
   if (!value) return null;
-  if (/^\d+$/.test(value.trim())) return now + Number(value.trim()) * 1000;
-  const t = Date.parse(value);
-  return Number.isFinite(t) ? t : null;
+  if (/^\d+$/.test(value.trim())) return boundedWait(now + Number(value.trim()) * 1000, now);
+  return boundedWait(Date.parse(value), now);
 }

@@ -188,6 +188,15 @@ describe('facebook parser fuzzing', () => {
     );
   });
 
+  it('a permalink whose host only ends like facebook.com is not kept (found by fuzzing)', () => {
+    const text = fixtureText('comments.json');
+    const spliced = text.replace('https://www.facebook.com/', 'https://&www.facebook.com/');
+    expect(spliced).not.toBe(text);
+    const r = facebookFormat.parse(spliced, ctx);
+    expectSane(r);
+    expect(r.mentions.some((m) => m.url?.includes('&www.'))).toBe(false);
+  });
+
   it('saved pages cut or spliced at random: a result or a FormatError', () => {
     const text = fixtureText('comments.json');
     fc.assert(

@@ -212,6 +212,22 @@ describe('x parser fuzzing', () => {
     fc.assert(fc.property(fc.json(), parseOrFormatError), { numRuns: 200 });
   });
 
+  it('a retweet whose created_at is a number no Date can hold is dated by its id (found by fuzzing)', () => {
+    const tweets = [...P1.data!, ...P2.data!];
+    const retweet = tweets.find((t) =>
+      (t.referenced_tweets as { type: string }[] | undefined)?.some((r) => r.type === 'retweeted'),
+    )!;
+    const body = {
+      data: [{ ...retweet, created_at: -1.797693134862316e305 }, T9],
+      includes: P1.includes,
+      meta: {},
+    };
+    const r = twitterFormat.parse(JSON.stringify(body), ctx);
+    expectSane(r);
+    expect(r.shares).toHaveLength(1);
+    expect(r.shares[0]!.createdAt).toBeGreaterThan(Date.UTC(2020, 0, 1));
+  });
+
   it('tweets with a field replaced by a random value: each stored, shared or quarantined', () => {
     const tweets = [...P1.data!, ...P2.data!];
     const keys = [

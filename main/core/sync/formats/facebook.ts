@@ -1,7 +1,7 @@
 // Saved Facebook Graph API pages (a Page's /feed or /posts, an object's /comments) → mentions. File
 // import only: Vigie has no Graph API source.
 import type { NewMention } from '../ingest';
-import { nonNegativeInt, optionalString } from '../normalize';
+import { isHostOf, nonNegativeInt, optionalString } from '../normalize';
 import { FormatError, emptyResult, excerpt, type ParseResult } from '../types';
 import { parseAtDate } from './bluesky';
 import type { FileFormat } from './registry';
@@ -25,7 +25,7 @@ function facebookUrl(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   try {
     const url = new URL(value);
-    const fb = url.hostname === 'facebook.com' || url.hostname.endsWith('.facebook.com');
+    const fb = isHostOf(url.hostname, 'facebook.com');
     return url.protocol === 'https:' && fb ? url.href : null;
   } catch {
     return null;

@@ -2,7 +2,7 @@
 // /comments/<id>.json) → mentions: posts (t3) and comments (t1). The HTTP source and the file import
 // share this parser.
 import type { NewMention } from '../ingest';
-import { decodeEntities, nonNegativeInt, optionalString } from '../normalize';
+import { decodeEntities, isHostOf, nonNegativeInt, optionalString } from '../normalize';
 import { FormatError, emptyResult, excerpt, type ParseResult } from '../types';
 import type { FileFormat } from './registry';
 
@@ -86,7 +86,7 @@ function permalinkUrl(value: unknown): string | null {
   if (typeof value !== 'string' || value === '') return null;
   try {
     const url = new URL(value, SITE);
-    const reddit = url.hostname === 'reddit.com' || url.hostname.endsWith('.reddit.com');
+    const reddit = isHostOf(url.hostname, 'reddit.com');
     return url.protocol === 'https:' && reddit ? url.href : null;
   } catch {
     return null;
