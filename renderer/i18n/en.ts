@@ -48,6 +48,14 @@ export const en: Messages<typeof fr> = {
     connecting: 'Connecting…',
     degraded: 'Requests failing',
   },
+  dateFields: {
+    day: 'Day',
+    month: 'Month',
+    year: 'Year',
+    hour: 'Hour',
+    minute: 'Minute',
+    placeholder: { day: 'dd', month: 'mm', year: 'yyyy', hour: 'hh', minute: 'mm' },
+  },
   settings: { language: 'Interface language', fr: 'Français', en: 'English' },
   timeline: {
     title: 'Mention volume',

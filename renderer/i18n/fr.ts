@@ -47,6 +47,14 @@ export const fr = {
     connecting: 'Connexion…',
     degraded: 'Réponses en échec',
   },
+  dateFields: {
+    day: 'Jour',
+    month: 'Mois',
+    year: 'Année',
+    hour: 'Heure',
+    minute: 'Minute',
+    placeholder: { day: 'jj', month: 'mm', year: 'aaaa', hour: 'hh', minute: 'mm' },
+  },
   settings: { language: 'Langue de l’interface', fr: 'Français', en: 'English' },
   timeline: {
     title: 'Volume des mentions',

@@ -232,3 +232,47 @@ test('search marks its matches, a selection is handled in one go', async ({
   await screenshot(page, 'crisis-fr-search-bulk-1366');
   expect(pageProblems).toEqual([]);
 });
+
+test('a legal clock starts from the moment of awareness, typed in French order', async ({
+  warroom: page,
+  pageProblems,
+}) => {
+  // The data-breach playbook brings the 72-hour GDPR clock, which waits for the cell to date it.
+  await page.getByTestId('playbook-select').selectOption('data-breach-gdpr');
+  await page.getByTestId('playbook-apply').click();
+  // Not started yet: the tile says so in words that fit it.
+  const tile = page.getByTestId('kpi-clock-gdpr_72h');
+  await expect(tile).toHaveAttribute('data-state', 'not_started');
+  const value = tile.locator('.kpi__value');
+  expect(await value.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await page.getByTestId('clock-start-gdpr_72h').click();
+  const dialog = page.getByTestId('clock-dialog');
+  const fields = dialog.getByTestId('clock-awareness').getByRole('textbox');
+  // Day, month, year, hour, minute, prefilled with the incident's now; placeholders in French.
+  const placeholders = await fields.evaluateAll((els) =>
+    els.map((el) => (el as HTMLInputElement).placeholder),
+  );
+  expect(placeholders).toEqual(['jj', 'mm', 'aaaa', 'hh', 'mm']);
+  const [day, month, year, hour] = await fields.evaluateAll((els) =>
+    els.map((el) => Number((el as HTMLInputElement).value)),
+  );
+  const now = new Date(year!, month! - 1, day!, hour!);
+  // Security knew two hours earlier (the hour field, typed over).
+  const earlier = new Date(now.getTime() - 2 * 3600_000);
+  await fields.nth(0).fill(String(earlier.getDate()).padStart(2, '0'));
+  await fields.nth(1).fill(String(earlier.getMonth() + 1).padStart(2, '0'));
+  await fields.nth(2).fill(String(earlier.getFullYear()));
+  await fields.nth(3).fill(String(earlier.getHours()).padStart(2, '0'));
+  await screenshot(page, 'crisis-fr-clock-dialog-1366');
+  // An impossible time is refused before it reaches the core.
+  await fields.nth(4).fill('75');
+  await expect(dialog.getByRole('button', { name: 'Démarrer le délai' })).toBeDisabled();
+  await fields.nth(4).fill('00');
+  await dialog.getByRole('button', { name: 'Démarrer le délai' }).click();
+  await expect(dialog).toBeHidden();
+  const kpi = page.getByTestId('kpi-clock-gdpr_72h');
+  await expect(kpi).toHaveAttribute('data-state', 'running');
+  // 72 h from two hours before now (rounded down to the hour): about 70 h left.
+  await expect(kpi.locator('.kpi__value')).toContainText(/^(2 j 2\d h|70 h|69 h|71 h)/);
+  expect(pageProblems).toEqual([]);
+});

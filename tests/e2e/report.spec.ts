@@ -49,6 +49,17 @@ test('writes the review and exports every format from the demo incident', async 
   await page.getByRole('button', { name: f.review.addAction }).click();
   await page.getByRole('textbox', { name: f.review.action }).fill('Brancher le flux Mastodon');
   await page.getByRole('textbox', { name: f.review.owner }).fill('Hugo');
+  // The due date in French order (jj / mm / aaaa), whatever the browser's own locale: typing runs
+  // from one field to the next.
+  const due = page.getByRole('group', { name: f.review.due });
+  await expect(due.getByRole('textbox')).toHaveCount(3);
+  const placeholders = await due
+    .getByRole('textbox')
+    .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).placeholder));
+  expect(placeholders).toEqual(['jj', 'mm', 'aaaa']);
+  await due.getByRole('textbox', { name: fr.dateFields.day }).click();
+  await page.keyboard.type('15122026');
+  await expect(due.getByRole('textbox', { name: fr.dateFields.year })).toHaveValue('2026');
   await expect(page.getByText(f.export.saveFirst)).toBeVisible();
   await page.getByTestId('review-save').click();
   await expect(page.getByRole('status').filter({ hasText: f.review.saved })).toBeVisible();
@@ -58,6 +69,7 @@ test('writes the review and exports every format from the demo incident', async 
   await expect(preview).toContainText('# Retour d’expérience');
   await expect(preview).toContainText('La panne a duré une journée');
   await expect(preview).toContainText('Brancher le flux Mastodon');
+  await expect(preview).toContainText('| Brancher le flux Mastodon | Hugo | 2026-12-15 |');
   await screenshot(page, 'report-fr');
 
   const md = await downloadAs(page, f.export.formats.md, vigie.dir);

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClockView } from '../../../shared/crisis-model';
+import { DateFields } from '../shell/DateFields';
 import { Dialog, Field } from './Dialog';
 import { useCrisisStore } from './store';
 import { useIncidentNow } from './useIncidentNow';
 
-/** "<input type=datetime-local>" value for a time, in the local zone. */
+/** The DateFields value ("2026-11-29T14:05") of a time, in the local zone. */
 function toLocalInput(at: number): string {
   const d = new Date(at - new Date(at).getTimezoneOffset() * 60_000);
   return d.toISOString().slice(0, 16);
@@ -26,7 +27,8 @@ export function ClockStartDialog({
   const now = useIncidentNow();
   const [value, setValue] = useState(() => toLocalInput(now));
   const [note, setNote] = useState('');
-  const startedAt = new Date(value).getTime();
+  // "" while the fields are incomplete: NaN, so not valid.
+  const startedAt = value ? new Date(value).getTime() : Number.NaN;
   const valid = Number.isFinite(startedAt) && startedAt <= now + 60_000;
   const submit = async () => {
     const ok = await act(
@@ -46,13 +48,14 @@ export function ClockStartDialog({
       submitDisabled={!valid}
     >
       <Field label={t('crisis.checklist.awareness')} hint={t('crisis.checklist.awarenessHint')}>
-        <input
-          className="input"
-          type="datetime-local"
+        <DateFields
           value={value}
-          aria-invalid={!valid}
+          withTime
+          label={t('crisis.checklist.awareness')}
+          invalid={!valid}
           autoFocus
-          onChange={(e) => setValue(e.target.value)}
+          testId="clock-awareness"
+          onChange={setValue}
         />
       </Field>
       <Field label={t('crisis.checklist.commentOptional')}>

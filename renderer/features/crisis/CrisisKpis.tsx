@@ -135,7 +135,10 @@ function ClockKpi({ clock, now }: { clock: ClockView; now: number }) {
       <span className="kpi__label" title={label}>
         {label}
       </span>
-      <span className="kpi__value">
+      {/* Words ("À démarrer", "Respecté") in a narrow tile: smaller, and on two lines if need be. */}
+      <span
+        className={state === 'met' || state === 'not_started' ? 'kpi__value kpi__value--words' : 'kpi__value'}
+      >
         {state === 'met'
           ? t('crisis.kpis.clockMet')
           : state === 'not_started'

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DateFields } from '../shell/DateFields';
 import { useReportStore } from './store';
 
 /** Summary, went well / did not, action items with owners: written in the app, printed in the export. */
@@ -60,11 +61,10 @@ export function ReviewEditor() {
               value={a.owner}
               onChange={(e) => setAction(i, { owner: e.target.value })}
             />
-            <input
-              type="date"
-              aria-label={t('report.review.due')}
+            <DateFields
+              label={t('report.review.due')}
               value={a.due ?? ''}
-              onChange={(e) => setAction(i, { due: e.target.value || null })}
+              onChange={(due) => setAction(i, { due: due || null })}
             />
             <button
               type="button"
