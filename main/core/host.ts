@@ -134,7 +134,11 @@ export function startCore(options: HostOptions): Promise<CoreHost> {
           worker.on('message', (m: WorkerToHost) => m.type === 'closed' && r());
         });
         worker.postMessage({ type: 'close' } satisfies HostToWorker);
-        await Promise.race([done, new Promise((r) => setTimeout(r, 3000))]);
+        // A core that does not answer within 3 s is stopped; the timer must not outlive the answer
+        // (a pending timer kept every CLI command alive 3 s after its work was done).
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([done, new Promise((r) => (timer = setTimeout(r, 3000)))]);
+        clearTimeout(timer);
         if (!closed) await worker.terminate();
       },
     };

@@ -60,3 +60,19 @@ describe('startCore', () => {
     expect(fs.readdirSync(tmp.dir).some((f) => f.startsWith('v.db.damaged-'))).toBe(true);
   });
 });
+
+describe('CoreHost.close', () => {
+  it('leaves no timer behind once the core has closed (it kept every CLI command alive 3 s)', async () => {
+    const c = await startCore({
+      dbPath: tmp.file('v.db'),
+      workerFile: WORKER_FILE,
+      resourcesDir: RESOURCES,
+      tickMs: 0,
+    });
+    await count(c);
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    await c.close();
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+});
