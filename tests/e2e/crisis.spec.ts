@@ -249,12 +249,10 @@ test('a legal clock starts from the moment of awareness, typed in French order',
   const dialog = page.getByTestId('clock-dialog');
   const fields = dialog.getByTestId('clock-awareness').getByRole('textbox');
   // Day, month, year, hour, minute, prefilled with the incident's now; placeholders in French.
-  const placeholders = await fields.evaluateAll((els) =>
-    els.map((el) => (el as HTMLInputElement).placeholder),
-  );
+  const placeholders = await fields.evaluateAll((els) => els.map((el) => el.getAttribute('placeholder')));
   expect(placeholders).toEqual(['jj', 'mm', 'aaaa', 'hh', 'mm']);
-  const [day, month, year, hour] = await fields.evaluateAll((els) =>
-    els.map((el) => Number((el as HTMLInputElement).value)),
+  const [day, month, year, hour] = await Promise.all(
+    [0, 1, 2, 3].map(async (i) => Number(await fields.nth(i).inputValue())),
   );
   const now = new Date(year!, month! - 1, day!, hour!);
   // Security knew two hours earlier (the hour field, typed over).

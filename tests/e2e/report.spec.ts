@@ -55,7 +55,7 @@ test('writes the review and exports every format from the demo incident', async 
   await expect(due.getByRole('textbox')).toHaveCount(3);
   const placeholders = await due
     .getByRole('textbox')
-    .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).placeholder));
+    .evaluateAll((els) => els.map((el) => el.getAttribute('placeholder')));
   expect(placeholders).toEqual(['jj', 'mm', 'aaaa']);
   await due.getByRole('textbox', { name: fr.dateFields.day }).click();
   await page.keyboard.type('15122026');
