@@ -37,8 +37,11 @@ describe('startCore', () => {
     );
     fs.mkdirSync(drop, { recursive: true });
     fs.writeFileSync(path.join(drop, 'export.ndjson'), lines.join('\n') + '\n');
+    // The file moves to imported/ just after its last batch commits: wait for both.
+    const moved = () => fs.existsSync(path.join(drop, 'imported', 'export.ndjson'));
     const deadline = Date.now() + 15_000;
-    while ((await count(core)) < 12 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (((await count(core)) < 12 || !moved()) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     expect(await count(core)).toBe(12);
     expect(fs.readdirSync(path.join(drop, 'imported'))).toContain('export.ndjson');
   });
