@@ -22,15 +22,19 @@ interface Form {
 /** Compiles a lexicon into a matcher: forms indexed by their first word (or its prefix). */
 export function createCrisisMatcher(terms: readonly CrisisTermDef[] = getLexicons().crisis): CrisisMatcher {
   const exact = new Map<string, Form[]>();
-  const prefixes: Form[] = [];
+  // One-word prefixes ("arnaqu*") by their first character: a word is checked only against the
+  // prefixes it could start with, not against all of them.
+  const prefixes = new Map<number, Form[]>();
   terms.forEach((t, ti) => {
     for (const raw of t.forms) {
       const prefix = raw.endsWith('*');
       const words = splitKey(prefix ? raw.slice(0, -1) : raw);
       if (words.length === 0) continue;
       const form: Form = { term: ti, words, prefix };
-      if (prefix && words.length === 1) prefixes.push(form);
-      else {
+      if (prefix && words.length === 1) {
+        const first = words[0]!.charCodeAt(0);
+        prefixes.set(first, [...(prefixes.get(first) ?? []), form]);
+      } else {
         const list = exact.get(words[0]!) ?? [];
         list.push(form);
         exact.set(words[0]!, list);
@@ -51,9 +55,12 @@ export function createCrisisMatcher(terms: readonly CrisisTermDef[] = getLexicon
             if (matchesAt(seq, i, f)) (found ??= new Array<boolean>(terms.length).fill(false))[f.term] = true;
           }
         }
-        for (const f of prefixes) {
-          if (w.startsWith(f.words[0]!))
-            (found ??= new Array<boolean>(terms.length).fill(false))[f.term] = true;
+        const candidates = prefixes.get(w.charCodeAt(0));
+        if (candidates) {
+          for (const f of candidates) {
+            if (w.startsWith(f.words[0]!))
+              (found ??= new Array<boolean>(terms.length).fill(false))[f.term] = true;
+          }
         }
       }
       if (!found) return [];

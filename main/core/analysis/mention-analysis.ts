@@ -32,7 +32,13 @@ export function analyzeMention(
   opts: Pick<AnalyzeOptions, 'context' | 'crisis'> = {},
 ): MentionAnalysis {
   const own = platformLanguage(m.lang);
-  const a = analyzeText(m.text, { ...opts, platformLang: own, rating: m.rating });
+  // Named fields, not a spread: one object shape on the hot path.
+  const a = analyzeText(m.text, {
+    context: opts.context,
+    crisis: opts.crisis,
+    platformLang: own,
+    rating: m.rating,
+  });
   return {
     lang: own ?? a.lang,
     sentiment: a.sentiment,
