@@ -1,53 +1,37 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import fc from 'fast-check';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../main/core/store/open';
 import { SourcesRepo } from '../../../main/core/store/sources-repo';
 import { SyncEngine, type RunReport } from '../../../main/core/sync/engine';
 import { youtubeFormat } from '../../../main/core/sync/formats/youtube';
-import { HttpClient, SyncError, type HttpResponse } from '../../../main/core/sync/http';
+import { HttpClient } from '../../../main/core/sync/http';
 import { Ingestor } from '../../../main/core/sync/ingest';
 import { EnvAndFileSecrets } from '../../../main/core/sync/secrets';
 import { registerAdapter } from '../../../main/core/sync/sources';
-import {
-  nextQuotaReset,
-  youtubeSource,
-  type YouTubeConfig,
-  type YouTubeState,
-} from '../../../main/core/sync/sources/youtube';
-import { FormatError, type ParseResult } from '../../../main/core/sync/types';
+import { nextQuotaReset, youtubeSource, type YouTubeState } from '../../../main/core/sync/sources/youtube';
+import { FormatError } from '../../../main/core/sync/types';
 import { startPlatformServer, type RecordedRequest, type Reply } from '../../helpers/platform-server';
 import { ROOT, tempDir } from '../../helpers/tmp';
-
-type Snippet = Record<string, unknown> & { publishedAt: string; textOriginal: string };
-interface Thread {
-  id: string;
-  snippet: { videoId: string; totalReplyCount: number; topLevelComment: { id: string; snippet: Snippet } };
-}
-interface ThreadList {
-  kind: string;
-  nextPageToken?: string;
-  items: Thread[];
-}
-const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'youtube');
-const fixtureText = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-const fixture = <T = ThreadList>(name: string) => JSON.parse(fixtureText(name)) as T;
-
-const P1 = fixture('threads-p1.json');
-const P2 = fixture('threads-p2.json');
-const NEWER = fixture('threads-newer.json');
-const EMPTY = fixture('threads-empty.json');
-const [C1, C2, C3] = P1.items;
-const [C4] = P2.items;
-const [N1] = NEWER.items;
-const VIDEO = 'dQw4w9WgXcQ';
-const CHANNEL = 'UCq-Fj5jknLsUf-MWSy4_brA';
-const KEY = 'AIzaSyB-k3yN0tT0b3L3ak3d_Xy9Qw8Er7Ty6Ui';
-const NOW = Date.parse('2024-11-19T12:00:00Z');
-/** Midnight Pacific (PST, UTC-8) after NOW: when YouTube's daily quota comes back. */
-const QUOTA_RESET = Date.parse('2024-11-20T08:00:00Z');
+import {
+  C1,
+  C2,
+  C3,
+  C4,
+  CHANNEL,
+  EMPTY,
+  fixtureText,
+  KEY,
+  N1,
+  NEWER,
+  NOW,
+  P1,
+  P2,
+  QUOTA_RESET,
+  VIDEO,
+  type Thread,
+} from './youtube-fixtures';
 
 /** commentThreads.list as Google serves the fixtures: two pages by pageToken (`newer` adds one on top). */
 function threads(req: RecordedRequest, opts: { newer?: boolean } = {}): Reply {
@@ -394,98 +378,5 @@ describe('youtube bad records and file format', () => {
     ]) {
       expect(() => youtubeFormat.parse(text, ctx), text.slice(0, 40)).toThrow(FormatError);
     }
-  });
-});
-
-describe('youtube parser fuzzing', () => {
-  const ctx = { now: NOW, fileName: 'fuzz.json' };
-  const expectSane = (r: ParseResult) => {
-    for (const m of r.mentions) {
-      expect(m.id).toBe(`youtube:${m.externalId}`);
-      expect(Number.isFinite(m.createdAt)).toBe(true);
-      expect(typeof m.text).toBe('string');
-      expect(m.authorHandle.length).toBeGreaterThan(0);
-      if (m.url !== null) expect(m.url.startsWith('https://www.youtube.com/watch?v=')).toBe(true);
-      expect(m.likes >= 0 && m.replies >= 0).toBe(true);
-    }
-    for (const q of r.quarantined) expect(q.reason).toMatch(/^YouTube: /);
-  };
-  const parseOrFormatError = (text: string) => {
-    try {
-      expectSane(youtubeFormat.parse(text, ctx));
-    } catch (err) {
-      if (!(err instanceof FormatError)) throw err;
-    }
-  };
-
-  it('random text and random JSON: a result or a FormatError', () => {
-    fc.assert(fc.property(fc.string(), parseOrFormatError), { numRuns: 200 });
-    fc.assert(fc.property(fc.json(), parseOrFormatError), { numRuns: 200 });
-  });
-
-  it('comments with a field replaced by a random value: each stored or quarantined', () => {
-    const keys = [
-      'id',
-      'textOriginal',
-      'textDisplay',
-      'publishedAt',
-      'authorDisplayName',
-      'authorChannelId',
-      'likeCount',
-      'videoId',
-    ];
-    fc.assert(
-      fc.property(fc.nat(P1.items.length - 1), fc.constantFrom(...keys), fc.jsonValue(), (i, key, value) => {
-        const thread = structuredClone(P1.items[i]!) as unknown as {
-          snippet: { topLevelComment: Record<string, unknown> & { snippet: Record<string, unknown> } };
-        };
-        const target = key === 'id' ? thread.snippet.topLevelComment : thread.snippet.topLevelComment.snippet;
-        target[key] = value;
-        const r = youtubeFormat.parse(
-          JSON.stringify({ kind: 'youtube#commentThreadListResponse', items: [thread] }),
-          ctx,
-        );
-        expectSane(r);
-        expect(r.mentions.length + r.quarantined.length).toBe(1);
-      }),
-      { numRuns: 200 },
-    );
-  });
-
-  it('saved bodies cut or spliced at random: a result or a FormatError', () => {
-    const text = fixtureText('threads-p1.json');
-    fc.assert(
-      fc.property(fc.nat(text.length), fc.nat(200), fc.string({ maxLength: 20 }), (at, cut, insert) => {
-        parseOrFormatError(text.slice(0, at) + insert + text.slice(at + cut));
-      }),
-      { numRuns: 200 },
-    );
-  });
-
-  it('parsePage and classifyError on random bodies: a page or a SyncError, never the key', () => {
-    const config = youtubeSource.configSchema.parse({ videoId: VIDEO }) as YouTubeConfig;
-    const state = youtubeSource.initialState(config);
-    const url = `https://www.googleapis.com/youtube/v3/commentThreads?videoId=${VIDEO}&key=${KEY}`;
-    fc.assert(
-      fc.property(
-        fc.oneof(fc.json(), fc.string()),
-        fc.constantFrom(400, 403, 404, 429, 500),
-        (body, status) => {
-          const res: HttpResponse = { status: 200, headers: new Headers(), body, url, rateLimit: null };
-          try {
-            const page = youtubeSource.parsePage(res, config, state, { now: NOW, secret: KEY });
-            expectSane(page);
-            expect(JSON.stringify(page.state)).not.toContain(KEY);
-          } catch (err) {
-            if (!(err instanceof SyncError)) throw err;
-            expect(err.message).not.toContain(KEY);
-          }
-          const err = new SyncError('auth', 'refused', null, status, body);
-          const reread = youtubeSource.classifyError!(err, { now: NOW, secret: KEY });
-          if (reread) expect(reread.message).not.toContain(KEY);
-        },
-      ),
-      { numRuns: 200 },
-    );
   });
 });
