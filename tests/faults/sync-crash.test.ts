@@ -73,7 +73,8 @@ function syncToEnd(): Promise<{ status: number | null; stdout: string }> {
     const child = spawn(process.execPath, args(), { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.on('exit', (status) => resolve({ status, stdout }));
+    // 'close', not 'exit': the report may still be in the pipe when the process exits.
+    child.on('close', (status) => resolve({ status, stdout }));
   });
 }
 

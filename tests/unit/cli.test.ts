@@ -78,7 +78,8 @@ describe('vigie in a shell pipeline', () => {
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     // Like `head -1`: read one chunk, then close the pipe.
     child.stdout.once('data', () => child.stdout.destroy());
-    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    // 'close', not 'exit': a late message on stderr must not be missed.
+    const code = await new Promise<number | null>((r) => child.on('close', (c) => r(c)));
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });
@@ -117,11 +118,12 @@ describe('vigie serve', () => {
     try {
       let out = '';
       child.stdout.on('data', (d) => (out += d));
+      // The two lines may come in separate chunks of output: wait for both.
       await expect.poll(() => out, { timeout: 15_000 }).toMatch(/running at (http:\S+)/);
+      await expect.poll(() => out, { timeout: 15_000 }).toMatch(/token was generated/);
       const url = new URL(/running at (http:\S+)/.exec(out)![1]!);
       const token = url.searchParams.get('token');
       expect(token).toBeTruthy();
-      expect(out).toMatch(/token was generated/);
       const local = `http://127.0.0.1:${url.port}/`;
       expect((await fetch(local)).status).toBe(401);
       expect((await fetch(`${local}?token=${token}`)).status).toBe(200);

@@ -100,7 +100,8 @@ describe('a damaged store at start', () => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // 'close', not 'exit': the output may still be in the pipes when the process exits.
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(1);
     expect(out).not.toMatch(/running at/);
     expect(out).toMatch(/vigie serve: .* is damaged .*vigie restore --db/);

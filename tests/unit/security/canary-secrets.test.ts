@@ -20,7 +20,8 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | n
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, out }));
+    // 'close', not 'exit': the output may still be in the pipes when the process exits.
+    child.on('close', (code) => resolve({ code, out }));
   });
 }
 
