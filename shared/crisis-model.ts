@@ -4,9 +4,9 @@
 import { z } from 'zod';
 import { incidentSchema, levelSchema, mentionSchema, mentionStatusSchema, platformSchema } from './model';
 
-/** The neutral band of the ingest rollups (main/core/sync/ingest.ts): |sentiment| ≤ 0.05 is neutral. */
+/** One definition for the core and the screens: |sentiment| ≤ 0.05 is neutral (rollups, analysis, reports, feed). */
 export const SENTIMENT_NEUTRAL_BAND = 0.05;
-/** Toxicity at or above this counts as toxic, as in the ingest rollups. */
+/** Toxicity at or above this counts as toxic (rollups, analysis, reports, feed). */
 export const TOXIC_THRESHOLD = 0.5;
 
 export const localizedSchema = z.object({ fr: z.string(), en: z.string() });

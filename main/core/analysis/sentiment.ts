@@ -18,8 +18,9 @@ import type { Prepared } from './text';
 
 export type { SentimentLabel };
 
-/** The neutral band of the ingest rollups (main/core/sync/ingest.ts). */
-export const NEUTRAL_BAND = 0.05;
+/** The neutral band of the ingest rollups. */
+import { SENTIMENT_NEUTRAL_BAND as NEUTRAL_BAND } from '../../../shared/crisis-model';
+export { NEUTRAL_BAND };
 
 export interface SentimentResult {
   /** -1..1; |score| <= 0.05 exactly when the label is neutral. */

@@ -7,8 +7,8 @@ export const MINUTE = 60_000;
 export const ONSET_BUCKET_MS = 10 * MINUTE;
 const ONSET_BASELINE_BUCKETS = 36;
 /** Same bands as the ingest's rollups. */
-export const NEUTRAL_BAND = 0.05;
-export const TOXIC_THRESHOLD = 0.5;
+import { SENTIMENT_NEUTRAL_BAND as NEUTRAL_BAND, TOXIC_THRESHOLD } from '../../../shared/crisis-model';
+export { NEUTRAL_BAND, TOXIC_THRESHOLD };
 const CURVE_STEPS_MIN = [5, 10, 15, 30, 60, 120, 180, 360, 720, 1440];
 const CURVE_MAX_BUCKETS = 48;
 export const TOP_CLUSTERS = 5;
