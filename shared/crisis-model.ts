@@ -4,10 +4,7 @@
 import { z } from 'zod';
 import { incidentSchema, levelSchema, mentionSchema, mentionStatusSchema, platformSchema } from './model';
 
-/** One definition for the core and the screens: |sentiment| ≤ 0.05 is neutral (rollups, analysis, reports, feed). */
-export const SENTIMENT_NEUTRAL_BAND = 0.05;
-/** Toxicity at or above this counts as toxic (rollups, analysis, reports, feed). */
-export const TOXIC_THRESHOLD = 0.5;
+export { SENTIMENT_NEUTRAL_BAND, TOXIC_THRESHOLD } from './thresholds';
 
 export const localizedSchema = z.object({ fr: z.string(), en: z.string() });
 export type LocalizedText = z.infer<typeof localizedSchema>;

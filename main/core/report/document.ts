@@ -1,6 +1,6 @@
 // The review laid out as a list of blocks (headings, paragraphs, tables, charts, quoted mentions):
 // what to say, in which order, in the chosen language. Markdown, HTML and PDF only decide how.
-import { dec, duration, int, local, pct, utc } from './format';
+import { dec, duration, int, local, pct, utc, utcAndLocal } from './format';
 import type { ReportModel } from './model';
 import { kindLabel, personKindLabel, statementKindLabel, statusLabel } from './labels';
 import { STRINGS } from './strings';
@@ -20,7 +20,7 @@ export type Block =
 export function buildDocument(m: ReportModel): Block[] {
   const s = STRINGS[m.lang];
   const L = m.lang;
-  const when = (ms: number | null) => (ms === null ? s.none : `${utc(ms)} · ${local(ms, m.timeZone)}`);
+  const when = (ms: number | null) => (ms === null ? s.none : utcAndLocal(ms, m.timeZone));
   const dur = (ms: number | null, missing = s.notHappened) => (ms === null ? missing : duration(ms, L));
   const b: Block[] = [];
   const inc = m.incident;

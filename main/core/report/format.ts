@@ -35,6 +35,13 @@ export function local(ms: number, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} (${offset})`;
 }
 
+/** UTC, then the reader's time when it differs (a reader in UTC would read the same time twice). */
+export function utcAndLocal(ms: number, timeZone: string): string {
+  const u = utc(ms);
+  const l = local(ms, timeZone);
+  return l.startsWith(u.slice(0, -' UTC'.length) + ' (') ? u : `${u} · ${l}`;
+}
+
 export function assertZone(timeZone: string): void {
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone });

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SENTIMENT_NEUTRAL_BAND_VALUE, TOXIC_THRESHOLD_VALUE } from './thresholds';
+import { SENTIMENT_NEUTRAL_BAND, TOXIC_THRESHOLD } from '../../../shared/thresholds';
 import type { TriageMention } from '../../../shared/crisis-model';
 import { useCrisisStore } from '../crisis/store';
 import { splitHighlight } from './highlight';
@@ -38,12 +38,12 @@ export const MentionRow = memo(function MentionRow({
   const sentiment =
     mention.sentiment === null
       ? null
-      : mention.sentiment < -SENTIMENT_NEUTRAL_BAND_VALUE
+      : mention.sentiment < -SENTIMENT_NEUTRAL_BAND
         ? 'negative'
-        : mention.sentiment > SENTIMENT_NEUTRAL_BAND_VALUE
+        : mention.sentiment > SENTIMENT_NEUTRAL_BAND
           ? 'positive'
           : 'neutral';
-  const toxic = mention.toxicity !== null && mention.toxicity >= TOXIC_THRESHOLD_VALUE;
+  const toxic = mention.toxicity !== null && mention.toxicity >= TOXIC_THRESHOLD;
   const className = ['mention', focused ? 'mention--focused' : '', selected ? 'mention--selected' : '']
     .filter(Boolean)
     .join(' ');

@@ -1,14 +1,9 @@
 // Pure pieces of the crisis screens: search highlights into text segments, template variables to ask
-// for, countdown formats, and the sentiment band the feed shares with the ingest rollups.
+// for, and countdown formats.
 import { describe, expect, it } from 'vitest';
-import { SENTIMENT_NEUTRAL_BAND, TOXIC_THRESHOLD } from '../../../shared/crisis-model';
 import { formatCountdown, formatDuration } from '../../../renderer/features/crisis/countdown';
 import { variablesToFill } from '../../../renderer/features/crisis/template-vars';
 import { splitHighlight } from '../../../renderer/features/mentions/highlight';
-import {
-  SENTIMENT_NEUTRAL_BAND_VALUE,
-  TOXIC_THRESHOLD_VALUE,
-} from '../../../renderer/features/mentions/thresholds';
 
 describe('search highlights', () => {
   it('splits FTS5 markers into plain and marked segments, never markup', () => {
@@ -59,9 +54,4 @@ describe('countdowns', () => {
     expect(formatDuration(42 * 60_000, units)).toBe('42 min');
     expect(formatDuration(190 * 60_000, units)).toBe('3 h 10');
   });
-});
-
-it('the feed’s sentiment and toxicity bands are the core’s', () => {
-  expect(SENTIMENT_NEUTRAL_BAND_VALUE).toBe(SENTIMENT_NEUTRAL_BAND);
-  expect(TOXIC_THRESHOLD_VALUE).toBe(TOXIC_THRESHOLD);
 });
