@@ -83,7 +83,18 @@ async function createWindow(): Promise<void> {
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
+// One app per person: launching it again brings the open window forward instead of starting a second
+// core on the same database (which the core's live lock would refuse, with a message).
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+app.on('second-instance', () => {
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+});
+
 app.whenReady().then(async () => {
+  if (!firstInstance) return;
   Menu.setApplicationMenu(null);
   hardenSessions();
   serveAppProtocol();

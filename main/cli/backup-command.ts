@@ -4,6 +4,7 @@ import { VigieError } from '../core/errors';
 import { resolveDbPath } from '../core/paths';
 import { backupNow, restoreBackup } from '../core/store/backup';
 import { backupDir, latestBackup, listBackups } from '../core/store/backup-files';
+import { acquireLiveLock } from '../core/store/live-lock';
 import { openStore } from '../core/store/open';
 import type { Flags } from './core-session';
 
@@ -43,7 +44,14 @@ export async function restoreCommand(flags: Flags): Promise<void> {
         : `No automatic backup in ${backupDir(dbPath)}; name a file with --from FILE.`,
     );
   }
-  const result = restoreBackup(dbPath, source);
+  // Never under a running Vigie: it would go on writing to the file being replaced.
+  const lock = acquireLiveLock(dbPath, { mode: 'restore', pid: process.pid });
+  let result;
+  try {
+    result = restoreBackup(dbPath, source);
+  } finally {
+    lock.release();
+  }
   console.log(`Restored ${dbPath} from ${result.restoredFrom}.`);
   if (result.previousKeptAs) console.log(`The file it replaced is kept as ${result.previousKeptAs}.`);
 }

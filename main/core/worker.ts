@@ -5,6 +5,7 @@ import { VigieError, toContractError } from './errors';
 import type { HostToWorker, WorkerConfig, WorkerToHost } from './protocol';
 import { Service } from './service';
 import { restoreLatest } from './store/backup';
+import { acquireLiveLock, type LiveLock } from './store/live-lock';
 import { openStore, schemaVersion, type StoreUpgrade } from './store/open';
 import { isTaskName } from './tasks';
 
@@ -23,7 +24,12 @@ function upgradeNotice(u: StoreUpgrade): string {
 function start(): void {
   let db;
   let service: Service;
+  let lock: LiveLock | null = null;
+  // Live mode (app, web, continuous sync): one per database, taken before anything touches the file.
+  const live = config.tickMs > 0;
   try {
+    if (live)
+      lock = acquireLiveLock(config.dbPath, { mode: config.mode, pid: process.pid }, config.nativeBinding);
     if (config.restoreLatestBackup) restoreLatest(config.dbPath, config.nativeBinding);
     db = openStore(config.dbPath, {
       nativeBinding: config.nativeBinding,
@@ -34,12 +40,13 @@ function start(): void {
     });
     service = new Service(db, config, (name, payload) => send({ type: 'event', name, payload }));
   } catch (err) {
-    send({ type: 'fatal', error: toContractError(err) });
     db?.close();
+    // Released before the host hears of the failure: it may start again at once (restore a backup).
+    lock?.release();
+    send({ type: 'fatal', error: toContractError(err) });
     return;
   }
-  // Live mode (app, web): the demo replay ticks and configured sources sync in the background.
-  const live = config.tickMs > 0;
+  // Live mode: the demo replay ticks and configured sources sync in the background.
   const timer = live ? setInterval(() => safely(() => service.tick()), config.tickMs) : null;
   if (live) service.startScheduler();
   if (live && config.dropFolder) {
@@ -54,6 +61,7 @@ function start(): void {
       if (timer) clearInterval(timer);
       service.dispose();
       db.close();
+      lock?.release();
       send({ type: 'closed' });
       port.close();
       return;

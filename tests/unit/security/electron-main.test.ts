@@ -21,6 +21,8 @@ const electron = await vi.hoisted(async () => {
     openedExternally: [] as string[],
     sandboxEnabled: false,
     exposed: [] as Array<[string, unknown]>,
+    singleInstanceAsked: 0,
+    shown: [] as string[],
     invoked: [] as unknown[][],
     userData: '',
     ready: null as null | Promise<void>,
@@ -39,6 +41,17 @@ const electron = await vi.hoisted(async () => {
     isDestroyed() {
       return false;
     }
+    minimized = true;
+    isMinimized() {
+      return this.minimized;
+    }
+    restore() {
+      this.minimized = false;
+      recorded.shown.push('restore');
+    }
+    focus() {
+      recorded.shown.push('focus');
+    }
     async loadURL(url: string) {
       this.record.loaded.push(url);
     }
@@ -49,6 +62,10 @@ const electron = await vi.hoisted(async () => {
     app: {
       enableSandbox: () => void (recorded.sandboxEnabled = true),
       whenReady: () => recorded.ready!,
+      requestSingleInstanceLock: () => {
+        recorded.singleInstanceAsked++;
+        return true;
+      },
       on: (name: string, fn: (...args: unknown[]) => unknown) => void recorded.appHandlers.set(name, fn),
       getPath: () => recorded.userData,
       isPackaged: false,
@@ -163,6 +180,12 @@ describe('the Electron window', () => {
     expect(rec.privileged).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
+  });
+
+  it('is the only instance: a second launch brings this window forward', () => {
+    expect(rec.singleInstanceAsked).toBe(1);
+    rec.appHandlers.get('second-instance')!({}, ['vigie'], tmp.dir);
+    expect(rec.shown).toEqual(['restore', 'focus']);
   });
 
   it('refuses every permission a page asks for', () => {
