@@ -12,6 +12,14 @@ import { CONTENT_SECURITY_POLICY, resolveStatic } from './server/static-files';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl, isSafeExternalUrl } from './window-policy';
 
 const ROOT = path.resolve(__dirname, '..');
+/** scripts/start.mjs reads it: the database was refused, so web mode would not do better. */
+const REFUSED_EXIT_CODE = 2;
+
+/** A refusal the core explains (a VigieError's code), not a crash of Electron or of the core. */
+function isRefusal(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && /^db_/.test(code);
+}
 let win: BrowserWindow | null = null;
 let core: CoreHost | null = null;
 
@@ -117,9 +125,13 @@ app.whenReady().then(async () => {
       return startCore({ ...options, restoreLatestBackup: true });
     });
   } catch (err) {
-    // One clear sentence, then a non-zero exit (npm start falls back to web mode on an early exit).
-    dialog.showErrorBox('Vigie', err instanceof Error ? err.message : String(err));
-    app.exit(1);
+    // One clear sentence, then a non-zero exit. npm start falls back to web mode on an early exit,
+    // except with code 2: Vigie started and refused the database (in use, too new, not a store),
+    // which web mode would refuse too.
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(`Vigie: ${message}`);
+    dialog.showErrorBox('Vigie', message);
+    app.exit(isRefusal(err) ? REFUSED_EXIT_CODE : 1);
     return;
   }
   bindIpc(core, () => win, keychain);

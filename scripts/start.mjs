@@ -8,6 +8,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const passThrough = process.argv.slice(2);
 // An Electron that dies this fast never showed a window: treat it as "cannot start".
 const EARLY_EXIT_MS = 15_000;
+/** main/index.ts exits with it when the core refused the database: web mode would refuse it too. */
+const REFUSED_EXIT_CODE = 2;
 
 function startWebMode(reason) {
   console.log(
@@ -58,6 +60,11 @@ function startElectron() {
   });
   child.on('error', (err) => startWebMode(err.message));
   child.on('exit', (code, signal) => {
+    // 2: Electron ran and Vigie refused the database (already open elsewhere, too new…); it said why.
+    if (code === REFUSED_EXIT_CODE) {
+      console.error('Vigie did not open the database: see the message above.');
+      process.exit(code);
+    }
     if (code !== 0 && Date.now() - startedAt < EARLY_EXIT_MS) {
       return startWebMode(stderr.trim().split('\n').pop() || `it exited with ${signal ?? code}`);
     }

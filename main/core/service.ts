@@ -97,6 +97,11 @@ export class Service {
     if (status) this.ctx.emit('replay.progress', status);
   }
 
+  /** Loads ahead what the first visit would otherwise wait for (the playbook library: YAML, checks). */
+  warmUp(): void {
+    for (const feature of this.features) feature.warmUp?.();
+  }
+
   dispatch(name: CallName, params: unknown): unknown {
     const handler = this.handlers[name] as ((req: unknown) => unknown) | undefined;
     if (!handler) throw new VigieError('unknown_call', `Unknown call: ${String(name)}`);

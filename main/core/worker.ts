@@ -6,7 +6,7 @@ import type { HostToWorker, WorkerConfig, WorkerToHost } from './protocol';
 import { Service } from './service';
 import { restoreLatest } from './store/backup';
 import { acquireLiveLock, type LiveLock } from './store/live-lock';
-import { openStore, schemaVersion, type StoreUpgrade } from './store/open';
+import { assertSqliteOrAbsent, openStore, schemaVersion, type StoreUpgrade } from './store/open';
 import { isTaskName } from './tasks';
 
 const port = parentPort!;
@@ -28,6 +28,8 @@ function start(): void {
   // Live mode (app, web, continuous sync): one per database, taken before anything touches the file.
   const live = config.tickMs > 0;
   try {
+    // Not a Vigie file: refused before the lock, so nothing is created beside it.
+    if (live) assertSqliteOrAbsent(config.dbPath);
     if (live)
       lock = acquireLiveLock(config.dbPath, { mode: config.mode, pid: process.pid }, config.nativeBinding);
     if (config.restoreLatestBackup) restoreLatest(config.dbPath, config.nativeBinding);
@@ -55,6 +57,8 @@ function start(): void {
     });
   }
   send({ type: 'ready', schemaVersion: schemaVersion(db) });
+  // After 'ready', so start-up does not wait for it; calls that arrive meanwhile simply queue behind.
+  if (live) setImmediate(() => safely(() => service.warmUp()));
 
   port.on('message', (msg: HostToWorker) => {
     if (msg.type === 'close') {

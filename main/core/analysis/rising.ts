@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Rising } from '../../../shared/analysis-model';
 import type { Platform } from '../../../shared/model';
+import { SENTIMENT_NEUTRAL_BAND } from '../../../shared/thresholds';
 import { topHashtags, topTerms } from './top-terms';
 
 /** Texts read for terms: the newest voices of the window, enough to rank, bounded for big windows. */
@@ -39,7 +40,7 @@ export function rising(db: Database, from: number, to: number, limit: number): R
   const authors = db
     .prepare(
       `SELECT author_handle AS handle, MAX(author_name) AS name, platform, MAX(reach) AS reach,
-         COUNT(*) AS mentions, COALESCE(SUM(sentiment < -0.05), 0) AS negative
+         COUNT(*) AS mentions, COALESCE(SUM(sentiment < -${SENTIMENT_NEUTRAL_BAND}), 0) AS negative
        FROM mentions WHERE created_at >= ? AND created_at < ?
        GROUP BY author_handle, platform ORDER BY MAX(reach) DESC, mentions DESC LIMIT ?`,
     )

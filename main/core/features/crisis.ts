@@ -293,6 +293,9 @@ export function crisisFeature(ctx: CoreContext): Feature<CrisisCallName> {
 
   return {
     handlers,
+    warmUp() {
+      library();
+    },
     tick(now) {
       if (now - lastDemoCheck < DEMO_CHECK_MS) return;
       lastDemoCheck = now;

@@ -9,6 +9,8 @@ export interface Feature<K extends CallName> {
   tick?(now: number): void;
   /** Called after mentions were stored (sync, import, demo replay), with their ids. */
   onMentionsAdded?(ids: readonly string[]): void;
+  /** Called once the core is ready, before the first screen asks: loads what its first call needs. */
+  warmUp?(): void;
   dispose?(): void;
 }
 

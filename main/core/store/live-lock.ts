@@ -1,9 +1,10 @@
 // One live Vigie per database. Two apps (or the app and `vigie serve`) on the same file would each
 // replay the demo, sync the sources, fire the alerts and remind the team of their breaks: everything
-// twice. The lock is a SQLite write lock on a small file beside the store (`vigie.db-live`), held for
-// the life of the live core: the operating system drops it when the process ends, even on kill -9 or
-// a power cut, so a crash never leaves a stale lock behind. The holder's description is committed
-// before the lock is taken for good, so a second Vigie can say who holds it.
+// twice. The lock is a SQLite write lock (an open BEGIN IMMEDIATE that writes nothing) on a small file
+// beside the store, `vigie.db-live`, held for the life of the live core: on a local disk the
+// operating system drops it when the process ends, even on kill -9, so a crash leaves no stale lock.
+// Who holds it is written apart, in `vigie.db-live.json`, once the lock is held: taking the lock is
+// then a single step that two Vigies starting together cannot both win or both lose.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -22,7 +23,11 @@ export interface LiveLock {
   release(): void;
 }
 
+/** How long a starter waits for a holder that is just stopping (Windows frees a killed process's locks late). */
+const WAIT_MS = 500;
+
 export const liveLockFile = (dbFile: string) => `${path.resolve(dbFile)}-live`;
+const holderFile = (dbFile: string) => `${liveLockFile(dbFile)}.json`;
 
 /**
  * Takes the live lock of `dbFile`, or throws `db_in_use` naming the holder. Reading, importing and
@@ -37,22 +42,16 @@ export function acquireLiveLock(
   let db: Database.Database | null = null;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    db = new Database(file, { nativeBinding, timeout: 0 });
-    // A rollback journal, not WAL: a reserved lock there still lets others read who holds it.
-    db.pragma('journal_mode = DELETE');
-    db.exec(
-      'CREATE TABLE IF NOT EXISTS holder (id INTEGER PRIMARY KEY CHECK (id = 1), mode TEXT, pid INTEGER, since INTEGER)',
-    );
-    const holder: LiveLockOwner = { mode: owner.mode, pid: owner.pid, since: owner.since ?? Date.now() };
-    const describe = db.prepare('INSERT OR REPLACE INTO holder (id, mode, pid, since) VALUES (1, ?, ?, ?)');
-    claim(db, () => describe.run(holder.mode, holder.pid, holder.since));
-    // Held until release or the end of the process: a transaction that writes nothing.
-    claim(db, () => undefined, true);
+    db = new Database(file, { nativeBinding, timeout: WAIT_MS });
+    // SQLite falls back to read-only when the disk is: no lock could be held, and nothing stored.
+    if (db.readonly) throw Object.assign(new Error('read-only'), { code: 'SQLITE_CANTOPEN' });
+    db.exec('BEGIN IMMEDIATE');
   } catch (err) {
-    const error = lockError(err, db, dbFile);
     db?.close();
-    throw error;
+    throw lockError(err, dbFile, owner.pid);
   }
+  const holder: LiveLockOwner = { mode: owner.mode, pid: owner.pid, since: owner.since ?? Date.now() };
+  writeHolder(dbFile, holder);
   const held = db;
   let released = false;
   return {
@@ -60,38 +59,60 @@ export function acquireLiveLock(
     release() {
       if (released) return;
       released = true;
+      fs.rmSync(holderFile(dbFile), { force: true });
       if (held.inTransaction) held.exec('ROLLBACK');
       held.close();
     },
   };
 }
 
-/** Busy: someone holds it, say who. A folder that cannot be written: the store's own sentence. */
-function lockError(err: unknown, db: Database.Database | null, dbFile: string): unknown {
-  const code = (err as { code?: string }).code;
-  if (code === 'SQLITE_BUSY' && db) return inUse(db, dbFile);
-  if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM')
+/** Written then renamed, so a refused starter never reads half a description. Best effort. */
+function writeHolder(dbFile: string, holder: LiveLockOwner): void {
+  const target = holderFile(dbFile);
+  const temp = `${target}.${holder.pid}.tmp`;
+  try {
+    fs.writeFileSync(temp, JSON.stringify(holder));
+    fs.renameSync(temp, target);
+  } catch {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+/** The holder as described, unless the description is missing, ours, or of a process gone. */
+function readHolder(dbFile: string, ownPid: number): LiveLockOwner | undefined {
+  try {
+    const h = JSON.parse(fs.readFileSync(holderFile(dbFile), 'utf8')) as Partial<LiveLockOwner>;
+    if (typeof h.mode !== 'string' || typeof h.pid !== 'number' || typeof h.since !== 'number') return;
+    if (h.pid === ownPid || !alive(h.pid)) return;
+    return h as LiveLockOwner;
+  } catch {
+    return undefined;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Busy: someone holds it, say who. A disk or folder that cannot be written: the store's own sentences. */
+function lockError(err: unknown, dbFile: string, ownPid: number): unknown {
+  const code = String((err as { code?: unknown }).code ?? '');
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'))
+    return new VigieError('db_in_use', describeHolder(dbFile, readHolder(dbFile, ownPid)));
+  if (/^(SQLITE_READONLY|SQLITE_CANTOPEN|EACCES|EROFS|EPERM)/.test(code))
     return new VigieError('db_unwritable', storageErrorMessage({ code: 'SQLITE_CANTOPEN' }, dbFile)!);
+  if (/^E[A-Z]+$/.test(code))
+    return new VigieError(
+      'db_unwritable',
+      `Cannot create the folder of ${dbFile}: ${(err as Error).message}`,
+    );
   const message = storageErrorMessage(err, dbFile);
   return message ? new VigieError('db_unwritable', message) : err;
-}
-
-/** Runs `write` under BEGIN IMMEDIATE; `keep` leaves the transaction (and the lock) open. */
-function claim(db: Database.Database, write: () => void, keep = false): void {
-  db.exec('BEGIN IMMEDIATE');
-  write();
-  if (!keep) db.exec('COMMIT');
-}
-
-function inUse(db: Database.Database, dbFile: string): VigieError {
-  let holder: LiveLockOwner | undefined;
-  try {
-    holder = db.prepare('SELECT mode, pid, since FROM holder WHERE id = 1').get() as
-      LiveLockOwner | undefined;
-  } catch {
-    // Taken so early that the description is not there yet: say what is known.
-  }
-  return new VigieError('db_in_use', describeHolder(dbFile, holder));
 }
 
 const MODE_NAMES: Record<string, string> = {

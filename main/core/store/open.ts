@@ -94,7 +94,7 @@ function withBackups(db: Database.Database, file: string, opts: BackupScheduleOp
 }
 
 /** True when the file holds a store already, false when it is absent or empty (a new store). */
-function assertSqliteOrAbsent(file: string): boolean {
+export function assertSqliteOrAbsent(file: string): boolean {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');

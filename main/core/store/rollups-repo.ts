@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Platform, VolumeBucket } from '../../../shared/model';
+import { SENTIMENT_NEUTRAL_BAND as BAND, TOXIC_THRESHOLD as TOXIC } from '../../../shared/thresholds';
 
 export const MINUTE = 60_000;
 /** Analysis sums every volume bucket carries (migration 0007), in the order the query reads them. */
@@ -86,15 +87,18 @@ export class RollupsRepo {
   }
 }
 
-/** Rollups are derived data: after bulk deletes, recompute them from the mentions table. */
+/**
+ * Rollups are derived data: after bulk deletes, recompute them from the mentions table, with the
+ * bands the ingest uses (plain numeric constants, so writing them into the SQL is safe).
+ */
 export function rebuildRollups(db: Database): void {
   db.exec(`
     DELETE FROM rollup_minute;
     INSERT INTO rollup_minute(minute, platform, count, neg, neu, pos, toxic, reach, crisis, aimed, rating_sum, rating_count)
     SELECT (created_at / 60000) * 60000, platform, COUNT(*),
-      COALESCE(SUM(sentiment < -0.05), 0), COALESCE(SUM(sentiment BETWEEN -0.05 AND 0.05), 0),
-      COALESCE(SUM(sentiment > 0.05), 0), COALESCE(SUM(toxicity >= 0.5), 0), SUM(reach),
-      COUNT(crisis_terms), COALESCE(SUM(aimed_at = 'person' AND toxicity >= 0.5), 0),
+      COALESCE(SUM(sentiment < -${BAND}), 0), COALESCE(SUM(sentiment BETWEEN -${BAND} AND ${BAND}), 0),
+      COALESCE(SUM(sentiment > ${BAND}), 0), COALESCE(SUM(toxicity >= ${TOXIC}), 0), SUM(reach),
+      COUNT(crisis_terms), COALESCE(SUM(aimed_at = 'person' AND toxicity >= ${TOXIC}), 0),
       COALESCE(SUM(rating), 0), COUNT(rating)
     FROM mentions GROUP BY 1, 2;
     DELETE FROM rollup_coarse;`);

@@ -2,11 +2,13 @@
 // sentence naming the first, one-shot commands still share the file, and a crashed holder (kill -9)
 // leaves nothing behind.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VigieError } from '../../../main/core/errors';
 import { startCore } from '../../../main/core/host';
 import { acquireLiveLock } from '../../../main/core/store/live-lock';
 import { CLI, RESOURCES, ROOT, WORKER_FILE, tempDir } from '../../helpers/tmp';
+import { canMountTmpfs, mountSmallDisk } from './small-disk';
 import { cli, storeWith } from './store-files';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -57,22 +59,52 @@ async function serve(): Promise<{ child: ChildProcess; output: () => string }> {
 }
 
 describe('the live lock', () => {
+  // A process that is alive and is not this one: the description names only living holders.
+  const other = process.ppid;
+
   it('refuses a second holder with who holds it, and is free again once released', () => {
-    const first = acquireLiveLock(file, { mode: 'web', pid: 4242, since: Date.UTC(2026, 10, 29, 9, 30) });
-    const error = refusal(() => acquireLiveLock(file, { mode: 'electron', pid: 1 }));
+    const first = acquireLiveLock(file, { mode: 'web', pid: other, since: Date.UTC(2026, 10, 29, 9, 30) });
+    const error = refusal(() => acquireLiveLock(file, { mode: 'electron', pid: process.pid }));
     expect(error).toBeInstanceOf(VigieError);
     expect(error.code).toBe('db_in_use');
     expect(error.message).toBe(
-      `${file} is already open in Vigie web mode (vigie serve), process 4242, since 2026-11-29 09:30 UTC. ` +
+      `${file} is already open in Vigie web mode (vigie serve), process ${other}, since 2026-11-29 09:30 UTC. ` +
         'Use that one, or close it first; a second live Vigie on the same database would sync, replay and alert everything twice.',
     );
     first.release();
     first.release(); // twice is harmless
-    const second = acquireLiveLock(file, { mode: 'electron', pid: 2 });
-    expect(refusal(() => acquireLiveLock(file, { mode: 'web', pid: 3 })).message).toContain(
-      'the Vigie app, process 2',
+    expect(fs.existsSync(`${first.file}.json`)).toBe(false);
+    const second = acquireLiveLock(file, { mode: 'electron', pid: other });
+    expect(refusal(() => acquireLiveLock(file, { mode: 'web', pid: process.pid })).message).toContain(
+      `the Vigie app, process ${other}`,
     );
     second.release();
+  });
+
+  it('a description of a process that is gone, or of the asker itself, is not trusted', () => {
+    const held = acquireLiveLock(file, { mode: 'web', pid: process.pid });
+    expect(refusal(() => acquireLiveLock(file, { mode: 'web', pid: process.pid })).message).toContain(
+      'is already open in another Vigie.',
+    );
+    fs.writeFileSync(`${held.file}.json`, JSON.stringify({ mode: 'web', pid: 2 ** 22 + 7, since: 0 }));
+    expect(refusal(() => acquireLiveLock(file, { mode: 'web', pid: other })).message).toContain(
+      'is already open in another Vigie.',
+    );
+    held.release();
+  });
+
+  it('a live core on something that is not a Vigie store refuses it and creates nothing beside it', async () => {
+    const notes = tmp.file('notes.txt');
+    fs.writeFileSync(notes, 'meeting notes, not a database');
+    const options = {
+      dbPath: notes,
+      resourcesDir: RESOURCES,
+      mode: 'web' as const,
+      version: 't',
+      workerFile: WORKER_FILE,
+    };
+    await expect(startCore({ ...options, seedDemo: false })).rejects.toMatchObject({ code: 'db_not_sqlite' });
+    expect(fs.readdirSync(tmp.dir)).toEqual(['notes.txt']);
   });
 
   it('a live core takes it and gives it back when it closes; one-shot cores do not take it', async () => {
@@ -126,5 +158,31 @@ describe('two Vigies on one database', () => {
     await new Promise((resolve) => first.child.on('close', resolve));
     const next = await serve();
     expect(next.output()).toMatch(/running at/);
+  });
+});
+
+describe.runIf(canMountTmpfs())('on a disk that became read-only (tmpfs)', () => {
+  it('a live core says the store cannot be opened for writing, the same sentence as the store', async () => {
+    const disk = mountSmallDisk(2 * 1024 * 1024);
+    try {
+      const onDisk = `${disk.dir}/vigie.db`;
+      storeWith(onDisk, 20);
+      // A lock file left from an earlier run: SQLite would open it read-only without a word.
+      acquireLiveLock(onDisk, { mode: 'web', pid: process.pid }).release();
+      disk.readOnly();
+      const options = {
+        dbPath: onDisk,
+        resourcesDir: RESOURCES,
+        mode: 'web' as const,
+        version: 't',
+        workerFile: WORKER_FILE,
+      };
+      await expect(startCore({ ...options, seedDemo: false })).rejects.toMatchObject({
+        code: 'db_unwritable',
+        message: `${onDisk} cannot be opened for writing (read-only or missing folder, or no permission): nothing was changed.`,
+      });
+    } finally {
+      disk.unmount();
+    }
   });
 });
