@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** BCP 47 locale used for numbers and dates: 24-hour clock in both languages. */
@@ -74,9 +73,20 @@ export function makeFormatters(language: string): Formatters {
   };
 }
 
+/**
+ * One set of formatters per language for the whole page: building an Intl formatter costs far more
+ * than using one, and a feed of a hundred rows each building ten of them held up the first render.
+ */
+const shared = new Map<string, Formatters>();
+
+export function formattersFor(language: string): Formatters {
+  let f = shared.get(language);
+  if (!f) shared.set(language, (f = makeFormatters(language)));
+  return f;
+}
+
 /** Formatters for the current UI language; components re-render when the language changes. */
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();
-  const language = i18n.language;
-  return useMemo(() => makeFormatters(language), [language]);
+  return formattersFor(i18n.language);
 }
