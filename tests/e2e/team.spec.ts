@@ -111,7 +111,7 @@ test('triage raises a member’s exposure and load; a break becomes due and is t
 
   const sophie = card(page, 'Sophie Lefèvre');
   await expect(sophie).toHaveAttribute('data-state', /break_due|overdue/);
-  await expect(sophie.getByTestId('member-timer')).toContainText('Pause due depuis');
+  await expect(sophie.getByTestId('member-timer')).toContainText('Pause à prendre depuis');
   await sophie.getByRole('button', { name: 'Prendre la pause' }).click();
   await expect(sophie).toHaveAttribute('data-state', 'on_break');
   await expect(sophie.getByTestId('member-timer')).toContainText(/Pause : encore|Pause terminée/);

@@ -1,6 +1,8 @@
 // Suggested crisis level (veille / alerte / crise / crise_majeure) from configurable thresholds,
 // with its reasons: codes and numbers the UI translates, plus ready FR and EN sentences. The
 // analysis suggests; a person decides (main/core/crisis/levels.ts records the decision).
+import { counted } from '../../../shared/plural';
+import { reasonNumber, reasonPercent } from './reason-numbers';
 
 export interface LevelInput {
   /** Mentions per minute over the recent window, and what is usual for this stream. */
@@ -93,50 +95,48 @@ export interface LevelSuggestionResult {
   reasonTexts(lang: 'fr' | 'en'): string[];
 }
 
-const pct = (x: number) => `${Math.round(x * 100)} %`;
-const num = (x: number) =>
-  x >= 100
-    ? Math.round(x)
-        .toLocaleString('fr-FR')
-        .replace(/\u202f/g, ' ')
-    : String(Math.round(x * 10) / 10);
+const pct = (x: number) => ({ fr: reasonPercent('fr', x), en: reasonPercent('en', x) });
+const num = (x: number) => ({ fr: reasonNumber('fr', x), en: reasonNumber('en', x) });
+/** "1 attaque visant une personne", "3 attaques…": counts agree with their noun. */
+const words = (lang: 'fr' | 'en', n: number, one: string, other: string) =>
+  counted(lang, n, one, other).replace(/^\S+/, reasonNumber(lang, n));
 
 function describe(metric: LevelRule['metric'], value: number, at: number): { fr: string; en: string } {
   switch (metric) {
     case 'volumeRatio':
       return {
-        fr: `Volume ×${num(value)} par rapport à l'habitude (seuil ×${at})`,
-        en: `Volume ×${num(value)} the usual (threshold ×${at})`,
+        fr: `Volume ×${num(value).fr} par rapport à l'habitude (seuil ×${at})`,
+        en: `Volume ×${num(value).en} the usual (threshold ×${at})`,
       };
     case 'negShare':
       return {
-        fr: `${pct(value)} de mentions négatives (seuil ${pct(at)})`,
-        en: `${pct(value)} negative mentions (threshold ${pct(at)})`,
+        fr: `${pct(value).fr} de mentions négatives (seuil ${pct(at).fr})`,
+        en: `${pct(value).en} negative mentions (threshold ${pct(at).en})`,
       };
     case 'toxic':
       return {
-        fr: `${num(value)} messages toxiques (seuil ${at})`,
-        en: `${num(value)} toxic posts (threshold ${at})`,
+        fr: `${words('fr', value, 'message toxique', 'messages toxiques')} (seuil ${at})`,
+        en: `${words('en', value, 'toxic post', 'toxic posts')} (threshold ${at})`,
       };
     case 'targeted':
       return {
-        fr: `${num(value)} attaques visant une personne (seuil ${at})`,
-        en: `${num(value)} attacks aimed at a person (threshold ${at})`,
+        fr: `${words('fr', value, 'attaque visant une personne', 'attaques visant une personne')} (seuil ${at})`,
+        en: `${words('en', value, 'attack aimed at a person', 'attacks aimed at a person')} (threshold ${at})`,
       };
     case 'reach':
       return {
-        fr: `Audience cumulée ${num(value)} (seuil ${num(at)})`,
-        en: `Combined reach ${num(value)} (threshold ${num(at)})`,
+        fr: `Audience cumulée ${num(value).fr} (seuil ${num(at).fr})`,
+        en: `Combined reach ${num(value).en} (threshold ${num(at).en})`,
       };
     case 'crisisShare':
       return {
-        fr: `${pct(value)} des mentions emploient le vocabulaire de crise (seuil ${pct(at)})`,
-        en: `${pct(value)} of mentions use crisis vocabulary (threshold ${pct(at)})`,
+        fr: `${pct(value).fr} des mentions emploient le vocabulaire de crise (seuil ${pct(at).fr})`,
+        en: `${pct(value).en} of mentions use crisis vocabulary (threshold ${pct(at).en})`,
       };
     case 'severeTerms':
       return {
-        fr: `${num(value)} mentions de termes graves (plainte, fuite de données, danger…) (seuil ${at})`,
-        en: `${num(value)} mentions of severe terms (lawsuit, data breach, danger…) (threshold ${at})`,
+        fr: `${words('fr', value, 'mention de termes graves', 'mentions de termes graves')} (plainte, fuite de données, danger…) (seuil ${at})`,
+        en: `${words('en', value, 'mention of severe terms', 'mentions of severe terms')} (lawsuit, data breach, danger…) (threshold ${at})`,
       };
     case 'alerts':
       return { fr: `${num(value)} alerte(s) de pic en cours`, en: `${num(value)} spike alert(s) running` };

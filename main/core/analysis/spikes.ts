@@ -6,6 +6,7 @@
 // words) need a rise in points and enough posts; reach and the weighted pressure (volume weighted
 // by negativity, toxicity and reach) need a ratio over the baseline. An alert says what rose and by
 // how much; a cooldown per metric keeps one storm from raising fifty alerts.
+import { reasonNumber, reasonPercent, type ReasonLang } from './reason-numbers';
 
 export const MINUTE = 60_000;
 
@@ -287,9 +288,8 @@ function reason(
 ): SpikeReason {
   const ratio = baseline > 0 ? value / baseline : Infinity;
   const share = metric === 'negShare' || metric === 'crisisShare';
-  const fmt = (x: number) =>
-    share ? `${Math.round(x * 100)} %` : x >= 100 ? String(Math.round(x)) : String(round(x));
-  const perMin = share ? '' : ' /min';
+  const fmt = (lang: ReasonLang, x: number) => (share ? reasonPercent(lang, x) : reasonNumber(lang, x, 2));
+  const perMin = share ? '' : '\u00a0/min';
   const l = LABELS[metric];
   return {
     code: `${metric}_rise`,
@@ -299,8 +299,8 @@ function reason(
     ratio: round(ratio),
     ...(pValue !== undefined ? { pValue } : {}),
     text: {
-      fr: `${l.fr} : ${fmt(value)}${perMin} contre ${fmt(baseline)}${perMin} d'habitude (×${round(ratio, 1)})`,
-      en: `${l.en}: ${fmt(value)}${perMin} vs ${fmt(baseline)}${perMin} usually (×${round(ratio, 1)})`,
+      fr: `${l.fr}\u00a0: ${fmt('fr', value)}${perMin} contre ${fmt('fr', baseline)}${perMin} d'habitude (×${reasonNumber('fr', ratio)})`,
+      en: `${l.en}: ${fmt('en', value)}${perMin} vs ${fmt('en', baseline)}${perMin} usually (×${reasonNumber('en', ratio)})`,
     },
   };
 }

@@ -27,7 +27,13 @@ export function CrisisKpis() {
         data-value={firstStatement.delayMs ?? ''}
         title={t('crisis.kpis.firstStatementHint')}
       >
-        <span className="kpi__label">{t('crisis.kpis.firstStatement')}</span>
+        {/* Waiting, the label itself says so: on a laptop the hint line is hidden, and "1 j 12 h"
+            under "1re prise de parole" alone would read as a statement made. */}
+        <span className="kpi__label">
+          {firstStatement.delayMs === null && !closed
+            ? t('crisis.kpis.firstStatementWaitingLabel')
+            : t('crisis.kpis.firstStatement')}
+        </span>
         <span className="kpi__value">
           {firstStatement.delayMs !== null
             ? formatDuration(firstStatement.delayMs, units)
@@ -85,9 +91,9 @@ function CadenceKpi({
       <span className="kpi__label">
         {remaining !== null && remaining < 0 ? t('crisis.kpis.updateLate') : t('crisis.kpis.nextUpdate')}
       </span>
-      <span className="kpi__value">
+      <span className={remaining === null ? 'kpi__value kpi__value--words' : 'kpi__value'}>
         {remaining === null
-          ? '—'
+          ? t('crisis.kpis.cadenceNone')
           : remaining < 0
             ? `−${formatCountdown(remaining, units)}`
             : formatCountdown(remaining, units)}

@@ -27,8 +27,8 @@ export const team: Messages<typeof fr> = {
   timer: {
     nextMicro: 'Micro-break in {{time}}',
     nextRest: 'Break in {{time}}',
-    dueMicro: 'Micro-break due for {{time}}',
-    dueRest: 'Break due for {{time}}',
+    dueMicro: 'Micro-break due {{time}} ago',
+    dueRest: 'Break due {{time}} ago',
     breakLeft: 'Break: {{time}} left',
     breakDone: 'Break complete',
     onDuty: 'On duty: {{time}}',

@@ -82,8 +82,13 @@ describe('spike detection', () => {
     // The window still holds calm minutes at the first alert: the average has already doubled.
     expect(count.value).toBeGreaterThan(count.baseline * 2);
     expect(count.ratio).toBeGreaterThan(2);
-    expect(count.text.en).toMatch(/^Mention volume: .* vs .* usually \(×/);
-    expect(count.text.fr).toMatch(/^Volume de mentions : /);
+    // Each language writes its own numbers: 4.4 /min in English, 4,4 /min in French.
+    expect(count.text.en).toMatch(
+      /^Mention volume: \d+(\.\d+)?\u00a0\/min vs \d+(\.\d+)?\u00a0\/min usually \(×\d/,
+    );
+    expect(count.text.fr).toMatch(
+      /^Volume de mentions\u00a0: \d+(,\d+)?\u00a0\/min contre \d+(,\d+)?\u00a0\/min/,
+    );
   });
 
   it('raises a handful of alerts for one long storm, not one per minute', () => {
