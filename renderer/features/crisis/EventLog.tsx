@@ -4,7 +4,7 @@ import type { LogEvent } from '../../../shared/crisis-model';
 import { useFormat } from '../../lib/format';
 import { useTimelineMarkers } from '../timeline/markers';
 import { SafeLink } from '../mentions/SafeLink';
-import { describeEvent } from './eventText';
+import { colon, describeEvent } from './eventText';
 import { NewIncidentDialog } from './NewIncidentDialog';
 import { QuickEntry } from './QuickEntry';
 import { useCrisisStore } from './store';
@@ -154,7 +154,7 @@ function EventLine({ event, detailed }: { event: LogEvent; detailed?: boolean })
       <span className="event__kind">{d.label}</span>
       <span className={detailed ? 'event__text event__text--full' : 'event__text'}>
         {detailed && event.kind === 'mention.pinned' && typeof data.text === 'string'
-          ? `@${String(data.authorHandle ?? '').replace(/^@/, '')} : ${data.text}`
+          ? `@${String(data.authorHandle ?? '').replace(/^@/, '')}${colon(i18n.language)}${data.text}`
           : d.detail}
       </span>
       {event.actor && <span className="event__actor">{event.actor}</span>}

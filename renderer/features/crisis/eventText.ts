@@ -133,10 +133,13 @@ export function describeEvent(
       break;
     }
     case 'mention.pinned':
-      detail = `@${str(d.authorHandle).replace(/^@/, '')} : ${str(d.text).slice(0, 160)}`;
+      detail = `@${str(d.authorHandle).replace(/^@/, '')}${colon(lang)}${str(d.text).slice(0, 160)}`;
       break;
     default:
       break;
   }
   return { label, detail, family };
 }
+
+/** "@handle : texte" in French (no-break space before the colon), "@handle: text" in English. */
+export const colon = (lang: string) => (lang.startsWith('fr') ? '\u00a0: ' : ': ');
