@@ -44,7 +44,9 @@ export function CrisisKpis() {
         <span className="kpi__hint">
           {firstStatement.delayMs !== null
             ? t('crisis.kpis.firstStatementDone')
-            : t('crisis.kpis.firstStatementWaiting')}
+            : firstStatement.firstAlertAt > state.incident.openedAt
+              ? t('crisis.kpis.firstStatementWaiting')
+              : t('crisis.kpis.firstStatementSinceOpening')}
         </span>
       </div>
       <CadenceKpi

@@ -43,10 +43,12 @@ export const crisis: Messages<typeof fr> = {
   kpis: {
     label: 'Cell indicators',
     firstStatement: 'First statement',
-    firstStatementHint: 'Time from the first alert to the first public statement',
+    firstStatementHint:
+      'Time from the incident’s escalation to alert (or its opening, when opened at alert) to the first public statement',
     firstStatementDone: 'after the first alert',
     firstStatementWaitingLabel: 'No statement for',
-    firstStatementWaiting: 'since the first alert',
+    firstStatementWaiting: 'since the escalation to alert',
+    firstStatementSinceOpening: 'since the incident was opened',
     updateLate: 'Public update overdue',
     nextUpdate: 'Next public update',
     cadence: 'every {{minutes}} min at this level',

@@ -45,10 +45,12 @@ export const crisis = {
   kpis: {
     label: 'Indicateurs de la cellule',
     firstStatement: '1re prise de parole',
-    firstStatementHint: 'Délai entre la première alerte et la première déclaration publique',
+    firstStatementHint:
+      'Délai entre le passage de l’incident en alerte (ou son ouverture, s’il s’ouvre en alerte) et la première déclaration publique',
     firstStatementDone: 'après la première alerte',
     firstStatementWaitingLabel: 'Sans prise de parole depuis',
-    firstStatementWaiting: 'depuis la première alerte',
+    firstStatementWaiting: 'depuis le passage en alerte',
+    firstStatementSinceOpening: 'depuis l’ouverture de l’incident',
     updateLate: 'Point public en retard',
     nextUpdate: 'Prochain point public',
     cadence: 'toutes les {{minutes}} min à ce niveau',
