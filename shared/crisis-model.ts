@@ -4,8 +4,6 @@
 import { z } from 'zod';
 import { incidentSchema, levelSchema, mentionSchema, mentionStatusSchema, platformSchema } from './model';
 
-export { SENTIMENT_NEUTRAL_BAND, TOXIC_THRESHOLD } from './thresholds';
-
 export const localizedSchema = z.object({ fr: z.string(), en: z.string() });
 export type LocalizedText = z.infer<typeof localizedSchema>;
 

@@ -139,7 +139,10 @@ function describe(metric: LevelRule['metric'], value: number, at: number): { fr:
         en: `${words('en', value, 'mention of severe terms', 'mentions of severe terms')} (lawsuit, data breach, danger…) (threshold ${at})`,
       };
     case 'alerts':
-      return { fr: `${num(value)} alerte(s) de pic en cours`, en: `${num(value)} spike alert(s) running` };
+      return {
+        fr: words('fr', value, 'alerte de pic en cours', 'alertes de pic en cours'),
+        en: words('en', value, 'spike alert running', 'spike alerts running'),
+      };
   }
 }
 

@@ -1,6 +1,7 @@
 // Sentiment in -1..1 with a label: the rules (sentiment-rules.ts) blended with the shipped model
 // (model.ts, resources/models/sentiment.json). A review's star rating, when there is one, wins.
 // Scores are mapped so that "neutral" is exactly the band |score| <= 0.05 the ingest rollups use.
+import { SENTIMENT_NEUTRAL_BAND as NEUTRAL_BAND } from '../../../shared/thresholds';
 import modelFile from '../../../resources/models/sentiment.json';
 import type { DetectedLang } from './language';
 import { getLexicons } from './lexicons';
@@ -17,10 +18,6 @@ import { ruleSentiment, type RuleScore } from './sentiment-rules';
 import type { Prepared } from './text';
 
 export type { SentimentLabel };
-
-/** The neutral band of the ingest rollups. */
-import { SENTIMENT_NEUTRAL_BAND as NEUTRAL_BAND } from '../../../shared/crisis-model';
-export { NEUTRAL_BAND };
 
 export interface SentimentResult {
   /** -1..1; |score| <= 0.05 exactly when the label is neutral. */

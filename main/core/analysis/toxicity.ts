@@ -3,7 +3,7 @@
 // aimed at one named person (a handle, a protected person, a team member) is flagged `targeted`.
 // Obfuscation is undone before lookup: leet-speak (c0nn4rd, $alope), stretched letters
 // (nuuuuls), spaced letters (c o n n a r d) and starred words (f***, enc*lé).
-import { TOXIC_THRESHOLD } from '../../../shared/crisis-model';
+import { TOXIC_THRESHOLD } from '../../../shared/thresholds';
 import type { DetectedLang } from './language';
 import { getLexicons, type Lang, type Lexicons } from './lexicons';
 import { fold, type Prepared } from './text';
@@ -47,8 +47,6 @@ export interface ToxicityResult {
   /** Who the abuse is aimed at: one person, people in general, or nobody (no abuse). */
   aimedAt: 'person' | 'people' | null;
 }
-
-export { TOXIC_THRESHOLD };
 
 /** Toxicity of a prepared post. */
 export function scoreToxicity(

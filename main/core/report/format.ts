@@ -39,7 +39,8 @@ export function local(ms: number, timeZone: string): string {
 export function utcAndLocal(ms: number, timeZone: string): string {
   const u = utc(ms);
   const l = local(ms, timeZone);
-  return l.startsWith(u.slice(0, -' UTC'.length) + ' (') ? u : `${u} · ${l}`;
+  // Both start with `YYYY-MM-DD HH:MM`: the same clock reading means an offset of zero.
+  return l.slice(0, 16) === u.slice(0, 16) ? u : `${u} · ${l}`;
 }
 
 export function assertZone(timeZone: string): void {
@@ -52,21 +53,4 @@ export function assertZone(timeZone: string): void {
 
 export const duration = (ms: number, lang: ReportLang) => formatDuration(ms, lang);
 
-/** Whole numbers grouped by thousands: `12 345` (narrow no-break space) in French, `12,345` in English. */
-export function int(n: number, lang: ReportLang): string {
-  const sign = n < 0 ? '-' : '';
-  const digits = String(Math.round(Math.abs(n)));
-  const sep = lang === 'fr' ? '\u202f' : ',';
-  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-}
-
-/** One decimal: `3,5` / `3.5`. */
-export function dec(n: number, lang: ReportLang, digits = 1): string {
-  const s = n.toFixed(digits);
-  return lang === 'fr' ? s.replace('.', ',') : s;
-}
-
-/** `12,5 %` / `12.5%`. */
-export function pct(ratio: number, lang: ReportLang): string {
-  return lang === 'fr' ? `${dec(ratio * 100, lang)}\u00a0%` : `${dec(ratio * 100, lang)}%`;
-}
+export { dec, int, pct } from '../numbers-by-language';

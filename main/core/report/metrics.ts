@@ -1,14 +1,12 @@
 // The numbers of the review, computed from the incident record alone (so a restored bundle gives the
 // same figures). Every definition is written next to its code and in README "Post-mortem exports".
+import { SENTIMENT_NEUTRAL_BAND as NEUTRAL_BAND, TOXIC_THRESHOLD } from '../../../shared/thresholds';
 import type { IncidentRecord, Row } from './record';
 
 export const MINUTE = 60_000;
 /** Onset detection works on 10-minute buckets over the 6 hours before the first signal. */
 export const ONSET_BUCKET_MS = 10 * MINUTE;
 const ONSET_BASELINE_BUCKETS = 36;
-/** Same bands as the ingest's rollups. */
-import { SENTIMENT_NEUTRAL_BAND as NEUTRAL_BAND, TOXIC_THRESHOLD } from '../../../shared/crisis-model';
-export { NEUTRAL_BAND, TOXIC_THRESHOLD };
 const CURVE_STEPS_MIN = [5, 10, 15, 30, 60, 120, 180, 360, 720, 1440];
 const CURVE_MAX_BUCKETS = 48;
 export const TOP_CLUSTERS = 5;

@@ -1,6 +1,6 @@
 // The people sections of the review model: each member's duty and exposure, and protection cases.
 import type { Aliaser } from './aliases';
-import { TOXIC_THRESHOLD } from './metrics';
+import { TOXIC_THRESHOLD } from '../../../shared/thresholds';
 import type { ProtectionItem, TeamItem } from './model-types';
 import type { IncidentRecord } from './record';
 import { jsonArray, num, str } from './row-values';

@@ -26,7 +26,7 @@ export interface LiveLock {
 /** How long a starter waits for a holder that is just stopping (Windows frees a killed process's locks late). */
 const WAIT_MS = 500;
 
-export const liveLockFile = (dbFile: string) => `${path.resolve(dbFile)}-live`;
+const liveLockFile = (dbFile: string) => `${path.resolve(dbFile)}-live`;
 const holderFile = (dbFile: string) => `${liveLockFile(dbFile)}.json`;
 
 /**
@@ -122,7 +122,7 @@ const MODE_NAMES: Record<string, string> = {
   restore: 'a vigie restore',
 };
 
-export function describeHolder(dbFile: string, holder: LiveLockOwner | undefined): string {
+function describeHolder(dbFile: string, holder: LiveLockOwner | undefined): string {
   const who = holder
     ? `${MODE_NAMES[holder.mode] ?? `Vigie (${holder.mode})`}, process ${holder.pid}, since ${new Date(holder.since).toISOString().slice(0, 16).replace('T', ' ')} UTC`
     : 'another Vigie';

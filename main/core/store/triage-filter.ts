@@ -1,7 +1,8 @@
 // The WHERE clause of the triage feed, built from the filters a person sets (values always bound as
 // parameters). Sentiment classes use the neutral band of the ingest rollups, so the feed and the
 // timeline count the same mentions as negative, neutral or positive.
-import { SENTIMENT_NEUTRAL_BAND, type TriageFilter } from '../../../shared/crisis-model';
+import type { TriageFilter } from '../../../shared/crisis-model';
+import { SENTIMENT_NEUTRAL_BAND } from '../../../shared/thresholds';
 import { toFtsQuery } from './fts-query';
 
 export interface TriageQuery {

@@ -2,7 +2,7 @@
 // written once per bucket (minute, 15 minutes, hour) inside the batch's transaction. Positional
 // parameters: binding twelve named values costs a property lookup each, once per bucket.
 import type { Database, Statement } from 'better-sqlite3';
-import { SENTIMENT_NEUTRAL_BAND as NEUTRAL_BAND, TOXIC_THRESHOLD } from '../../../shared/crisis-model';
+import { SENTIMENT_NEUTRAL_BAND as NEUTRAL_BAND, TOXIC_THRESHOLD } from '../../../shared/thresholds';
 import { MINUTE } from '../store/rollups-repo';
 
 export const COARSE_LEVELS = [15, 60] as const;

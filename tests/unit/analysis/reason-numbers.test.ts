@@ -4,12 +4,14 @@ import { reasonNumber, reasonPercent } from '../../../main/core/analysis/reason-
 import { suggestLevel } from '../../../main/core/analysis/level';
 
 const NBSP = '\u00a0';
+/** Between thousands, as the review exports and the page's Intl formats write them. */
+const THIN = '\u202f';
 
 describe('reason numbers', () => {
   it('groups thousands and writes decimals as each language does', () => {
-    expect(reasonNumber('fr', 100_852)).toBe(`100${NBSP}852`);
+    expect(reasonNumber('fr', 100_852)).toBe(`100${THIN}852`);
     expect(reasonNumber('en', 100_852)).toBe('100,852');
-    expect(reasonNumber('fr', 1_700_542.4)).toBe(`1${NBSP}700${NBSP}542`);
+    expect(reasonNumber('fr', 1_700_542.4)).toBe(`1${THIN}700${THIN}542`);
     expect(reasonNumber('fr', 1.14)).toBe('1,1');
     expect(reasonNumber('en', 0.19, 2)).toBe('0.19');
     expect(reasonNumber('fr', 0.19, 2)).toBe('0,19');
@@ -33,7 +35,7 @@ describe('reason numbers', () => {
       crisisShare: 0.5,
     });
     expect(s.reasonTexts('en')).toContain('Combined reach 100,852 (threshold 100,000)');
-    expect(s.reasonTexts('fr')).toContain(`Audience cumulée 100${NBSP}852 (seuil 100${NBSP}000)`);
+    expect(s.reasonTexts('fr')).toContain(`Audience cumulée 100${THIN}852 (seuil 100${THIN}000)`);
     expect(s.reasonTexts('en')).toContain('50% of mentions use crisis vocabulary (threshold 40%)');
   });
 });
@@ -52,4 +54,18 @@ it('counts agree with their noun: one attack, two attacks', () => {
   expect(one.reasonTexts('fr').join('\n')).toContain('1 attaque visant une personne (seuil');
   expect(one.reasonTexts('en').join('\n')).toContain('1 attack aimed at a person (threshold');
   expect(two.reasonTexts('fr').join('\n')).toContain('2 attaques visant une personne (seuil');
+});
+
+it('spike alerts in the window are counted in words, in both languages', () => {
+  const input = {
+    perMinute: 10,
+    baselinePerMinute: 1,
+    negShare: 0,
+    toxic: 0,
+    targeted: 0,
+    reach: 0,
+    crisisShare: 0,
+  };
+  expect(suggestLevel({ ...input, alerts: 1 }).reasonTexts('fr')).toContain('1 alerte de pic en cours');
+  expect(suggestLevel({ ...input, alerts: 3 }).reasonTexts('en')).toContain('3 spike alerts running');
 });

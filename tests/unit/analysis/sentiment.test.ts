@@ -4,7 +4,8 @@ import { analyzeText } from '../../../main/core/analysis/index';
 import { getLexicons } from '../../../main/core/analysis/lexicons';
 import { ruleSentiment } from '../../../main/core/analysis/sentiment-rules';
 import { prepare } from '../../../main/core/analysis/text';
-import { labelScore, NEUTRAL_BAND, ratingSentiment } from '../../../main/core/analysis/sentiment';
+import { labelScore, ratingSentiment } from '../../../main/core/analysis/sentiment';
+import { SENTIMENT_NEUTRAL_BAND as NEUTRAL_BAND } from '../../../shared/thresholds';
 
 const label = (text: string, platformLang?: string) => analyzeText(text, { platformLang }).label;
 const rules = (text: string, lang: 'fr' | 'en') =>

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallName, CallRequest, CallResponse } from '../../../shared/contract';
 import { Service } from '../../../main/core/service';
 import { openStore } from '../../../main/core/store/open';
-import { SENTIMENT_NEUTRAL_BAND } from '../../../shared/crisis-model';
+import { SENTIMENT_NEUTRAL_BAND } from '../../../shared/thresholds';
 import { makeMentions } from '../../helpers/mentions';
 import { RESOURCES, tempDir } from '../../helpers/tmp';
 import { FakeClock, HOUR, MIN, T0 } from './helpers';
