@@ -1,5 +1,6 @@
 // Domain schemas shared by the core and the renderer. Types are inferred from them.
 import { z } from 'zod';
+import { QUARANTINE_CODES, quarantineDetailSchema } from './quarantine';
 
 export const PLATFORMS = [
   'x',
@@ -154,7 +155,10 @@ export const quarantineItemSchema = z.object({
   id: z.number().int(),
   sourceId: z.string().nullable(),
   at: z.number().int(),
+  /** The technical sentence (English), shown as the detail, or alone for records without a code. */
   reason: z.string(),
+  code: z.enum(QUARANTINE_CODES).nullable(),
+  detail: quarantineDetailSchema,
   rawExcerpt: z.string(),
 });
 export type QuarantineItem = z.infer<typeof quarantineItemSchema>;

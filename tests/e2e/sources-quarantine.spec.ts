@@ -22,11 +22,14 @@ test.describe('empty store', () => {
     await expect(page.getByTestId('quarantine-total')).toHaveAttribute('data-total', '3');
     const rows = page.getByTestId('quarantine-row');
     await expect(rows).toHaveCount(3);
-    for (const row of await rows.all()) {
-      await expect(row.getByTestId('quarantine-reason')).not.toBeEmpty();
-      await expect(row).toContainText('Import de fichier');
-    }
-    // Lines 3 and 15 are cut in the middle, line 8 is not JSON at all.
+    for (const row of await rows.all()) await expect(row).toContainText('Import de fichier');
+    // The reason in French, with its line in the file (records 3, 8 and 15 counted from 0); newest first.
+    await expect(page.getByTestId('quarantine-reason')).toHaveText([
+      'Ligne 16 · Ce n’est pas du JSON valide',
+      'Ligne 9 · Ce n’est pas du JSON valide',
+      'Ligne 4 · Ce n’est pas du JSON valide',
+    ]);
+    // Lines 4 and 16 are cut in the middle, line 9 is not JSON at all.
     const excerpts = page.getByTestId('quarantine-excerpt');
     await expect(excerpts.filter({ hasText: 'not json at all' })).toHaveCount(1);
     await expect(excerpts.filter({ hasText: 'cut-in-the-middle' })).toHaveCount(2);
@@ -61,8 +64,13 @@ test.describe('empty store', () => {
     await expect(page.getByTestId('quarantine-total')).toHaveText('4 éléments mis de côté');
     const rows = page.getByTestId('quarantine-row');
     await expect(rows).toHaveCount(4);
-    await expect(page.getByTestId('quarantine-reason').filter({ hasText: 'created_at' })).toHaveCount(1);
-    await expect(page.getByTestId('quarantine-reason').filter({ hasText: 'not an object' })).toHaveCount(1);
+    // Each reason in the interface's language, never the core's English sentence.
+    const reasons = page.getByTestId('quarantine-reason');
+    await expect(reasons.filter({ hasText: 'Date illisible : « mardi dernier »' })).toHaveCount(1);
+    await expect(reasons.filter({ hasText: 'Ce n’est pas un objet JSON' })).toHaveCount(1);
+    await expect(reasons.filter({ hasText: 'Sans auteur identifiable' })).toHaveCount(1);
+    await expect(reasons.filter({ hasText: 'Sans identifiant ni lien utilisable' })).toHaveCount(1);
+    await expect(reasons.filter({ hasText: /status|created_at|object/ })).toHaveCount(0);
     // The excerpt is plain text in monospace, folded to one line until asked.
     const row = rows.filter({ hasText: 'mardi dernier' });
     const excerpt = row.getByTestId('quarantine-excerpt');
@@ -70,6 +78,10 @@ test.describe('empty store', () => {
     await row.getByTestId('quarantine-toggle').click();
     await expect(excerpt).not.toHaveClass(/folded/);
     await expect(excerpt).toContainText('"created_at":"mardi dernier"');
+    // Unfolded, the exact technical sentence is there for support.
+    await expect(row.getByTestId('quarantine-technical')).toContainText(
+      'Détail technique : Mastodon: status 11400000000000998: unreadable created_at "mardi dernier"',
+    );
     expect(await excerpt.evaluate((el) => el.children.length)).toBe(0);
     expect(pageProblems).toEqual([]);
   });

@@ -84,6 +84,7 @@ test.describe('screenshots', () => {
       'offline',
     );
     await expect(bluesky.getByTestId('source-status')).toHaveText('paused');
+    await expect(page.getByTestId('quarantine-reason').first()).toHaveText('No identifiable author');
     expect(await foreignStrings(page, 'en')).toEqual([]);
     await screenshot(page, 'sources-en-1366');
     await cards.filter({ hasText: 'mot-dièse' }).getByTestId('source-edit').click();

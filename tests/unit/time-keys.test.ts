@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MentionsRepo } from '../../main/core/store/mentions-repo';
 import { openStore, schemaVersion, type StoreUpgrade } from '../../main/core/store/open';
-import { LATEST_VERSION } from '../../main/core/store/migrations';
+import { LATEST_VERSION, MIGRATIONS } from '../../main/core/store/migrations';
 import { Ingestor } from '../../main/core/sync/ingest';
 import { makeMentions } from '../helpers/mentions';
 import { storeInvariants } from '../helpers/store-checks';
@@ -18,6 +18,9 @@ afterEach(() => {
   db?.close();
   tmp.cleanup();
 });
+
+/** The schema version just before rowids were keyed by time (migration 0011). */
+const BEFORE_RENUMBERING = MIGRATIONS.findIndex((m) => m.name === '0011-time-ordered-rowids');
 
 const DAY = 86_400_000;
 const order = (db: Database.Database) =>
@@ -82,7 +85,7 @@ describe('time-ordered rowids', () => {
 
   it('renumbers a store written before, in time order, with its FTS index rebuilt to match', () => {
     const file = tmp.file('old.db');
-    const old = openStore(file, { targetVersion: LATEST_VERSION - 1 });
+    const old = openStore(file, { targetVersion: BEFORE_RENUMBERING });
     const mentions = makeMentions(200);
     // Arrival order unrelated to time, as after an import of an older file.
     const shuffled = [...mentions.slice(100), ...mentions.slice(0, 100)];
@@ -112,7 +115,7 @@ describe('time-ordered rowids', () => {
     const upgrades: StoreUpgrade[] = [];
     db = openStore(file, { onUpgrade: (u) => upgrades.push(u) });
     // The person waiting is told how much is being rewritten, before it is.
-    expect(upgrades).toEqual([{ from: LATEST_VERSION - 1, to: LATEST_VERSION, mentions: 200 }]);
+    expect(upgrades).toEqual([{ from: BEFORE_RENUMBERING, to: LATEST_VERSION, mentions: 200 }]);
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(order(db)).toBe(sorted(db));
     expect(storeInvariants(db)).toMatchObject({ mentions: 200, ftsOk: true });

@@ -1,4 +1,5 @@
 // Sources panel: list, save, pause, delete, run now, test connection; the quarantine list.
+import { quarantineCodeOf, quarantineDetailOf } from '../../../shared/quarantine';
 import type { CoreContext, HandlerGroup } from '../context';
 import { VigieError } from '../errors';
 import type { SecretSpec } from '../sync/secrets';
@@ -119,13 +120,16 @@ export function sourceHandlers(ctx: CoreContext): HandlerGroup<SourceCalls> {
       const args = sourceId ? [sourceId] : [];
       const items = ctx.db
         .prepare(
-          `SELECT id, source_id, at, reason, raw_excerpt FROM quarantine ${where} ORDER BY id DESC LIMIT ?`,
+          `SELECT id, source_id, at, reason, code, detail, raw_excerpt FROM quarantine ${where}
+           ORDER BY id DESC LIMIT ?`,
         )
         .all(...args, limit) as {
         id: number;
         source_id: string | null;
         at: number;
         reason: string;
+        code: string | null;
+        detail: string | null;
         raw_excerpt: string;
       }[];
       const total = (
@@ -137,6 +141,8 @@ export function sourceHandlers(ctx: CoreContext): HandlerGroup<SourceCalls> {
           sourceId: q.source_id,
           at: q.at,
           reason: q.reason,
+          code: quarantineCodeOf(q.code),
+          detail: quarantineDetailOf(q.detail),
           rawExcerpt: q.raw_excerpt,
         })),
         total,

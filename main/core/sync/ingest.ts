@@ -104,7 +104,7 @@ export class Ingestor {
       UPDATE mentions SET shares = MAX(shares, (SELECT COUNT(*) FROM mention_shares WHERE original_id = @id))
       WHERE id = @id`);
     this.insertQuarantine = db.prepare(
-      'INSERT INTO quarantine(source_id, at, reason, raw_excerpt) VALUES (?, ?, ?, ?)',
+      'INSERT INTO quarantine(source_id, at, reason, code, detail, raw_excerpt) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.runBatch = db.transaction((result: ParseResult, sourceId: string | null, cursor?: string) =>
       this.store(result, sourceId, cursor),
@@ -298,7 +298,10 @@ export class Ingestor {
   }
 
   private storeQuarantine(records: Quarantined[], sourceId: string | null, at: number): void {
-    for (const q of records) this.insertQuarantine.run(sourceId, at, q.reason, q.raw);
+    for (const q of records) {
+      const detail = q.detail && Object.keys(q.detail).length > 0 ? JSON.stringify(q.detail) : null;
+      this.insertQuarantine.run(sourceId, at, q.reason, q.code, detail, q.raw);
+    }
   }
 }
 

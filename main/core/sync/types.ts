@@ -1,11 +1,53 @@
 // The shapes every sync source and file format shares.
+import type { QuarantineCode, QuarantineDetail } from '../../../shared/quarantine';
 import type { NewMention } from './ingest';
 
 /** A record that could not be parsed or normalized: kept with its reason, never silently dropped. */
 export interface Quarantined {
+  /** The technical sentence, in English (CLI, logs): "CSV row 4: unreadable date "hier"". */
   reason: string;
+  /** The same reason for the interface, which words it in the reader's language. */
+  code: QuarantineCode;
+  detail?: QuarantineDetail;
   /** The raw record, cut to a readable excerpt. */
   raw: string;
+}
+
+/** Why a normalizer refused a record; its text reads as the old plain reason in template strings. */
+export class Rejection {
+  constructor(
+    readonly code: QuarantineCode,
+    readonly text: string,
+    readonly detail: QuarantineDetail = {},
+  ) {}
+
+  toString(): string {
+    return this.text;
+  }
+}
+
+export const NOT_OBJECT = new Rejection('not_object', 'record is not an object');
+
+/** A rejected record set aside: `prefix` says where (platform, row…), `where` its position in a file. */
+export function setAside(
+  prefix: string,
+  why: Rejection,
+  raw: string,
+  where?: Pick<QuarantineDetail, 'unit' | 'n'>,
+): Quarantined {
+  const detail = where ? { ...why.detail, ...where } : why.detail;
+  return { reason: `${prefix}${why.text}`, code: why.code, detail, raw };
+}
+
+/** An unreadable value, cut short enough to quote in a sentence. */
+export function quoted(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = String(value);
+  }
+  return text.slice(0, 60);
 }
 
 export interface ParseResult {

@@ -3,6 +3,7 @@ import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuarantineItem } from '../../../shared/model';
 import { useFormat } from '../../lib/format';
+import { quarantineReasonText } from './quarantineReason';
 import { QUARANTINE_LIMIT, useQuarantineStore, useSourcesStore } from './store';
 
 /**
@@ -116,7 +117,7 @@ const QuarantineRow = memo(function QuarantineRow({
   const open = useQuarantineStore((s) => s.expanded.has(item.id));
   const toggle = useQuarantineStore((s) => s.toggle);
   return (
-    <article className="q-row" data-testid="quarantine-row" data-id={item.id} data-user-content="">
+    <article className="q-row" data-testid="quarantine-row" data-id={item.id}>
       <div className="q-row__meta">
         <time className="q-row__time" dateTime={new Date(item.at).toISOString()} title={f.dateTime(item.at)}>
           {f.dateTime(item.at)}
@@ -134,11 +135,25 @@ const QuarantineRow = memo(function QuarantineRow({
           {open ? t('sources.quarantine.hideExcerpt') : t('sources.quarantine.showExcerpt')}
         </button>
       </div>
-      <p className="q-row__reason" data-testid="quarantine-reason" title={item.reason}>
-        {item.reason}
+      <p
+        className="q-row__reason"
+        data-testid="quarantine-reason"
+        data-code={item.code ?? undefined}
+        title={item.code ? item.reason : undefined}
+      >
+        {quarantineReasonText(t, item)}
       </p>
+      {open && item.code && (
+        <p className="q-row__tech" data-testid="quarantine-technical">
+          {t('sources.quarantine.technical')}{' '}
+          <code className="q-row__tech-text" lang="en" data-user-content="">
+            {item.reason}
+          </code>
+        </p>
+      )}
       <pre
         className={open ? 'q-row__excerpt' : 'q-row__excerpt q-row__excerpt--folded'}
+        data-user-content=""
         data-testid="quarantine-excerpt"
         title={open ? undefined : item.rawExcerpt.slice(0, 500)}
       >

@@ -6,6 +6,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../../../shared/model';
+import { QUARANTINE_CODES, quarantineDetailSchema } from '../../../shared/quarantine';
 import { formatByName, formatNames, sniffFormat } from '../../../main/core/sync/formats/registry';
 import { SNIFF_ORDER } from '../../../main/core/sync/file-import';
 import { FormatError, type ParseResult } from '../../../main/core/sync/types';
@@ -73,6 +74,9 @@ function parseChecked(format: string, text: string): ParseResult | 'refused' {
   }
   for (const q of result.quarantined) {
     expect(q.reason.length).toBeGreaterThan(0);
+    // The interface words the reason from its code: a record without a known code would show English.
+    expect(QUARANTINE_CODES).toContain(q.code);
+    expect(quarantineDetailSchema.safeParse(q.detail ?? {}).success).toBe(true);
     expect(q.raw.length).toBeLessThanOrEqual(2001);
   }
   return result;

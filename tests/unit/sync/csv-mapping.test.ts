@@ -85,6 +85,8 @@ describe('csv: column mapping', () => {
     expect(r.quarantined).toEqual([
       {
         reason: expect.stringMatching(/^CSV row 3: malformed CSV \(Quoted field unterminated\)$/),
+        code: 'malformed',
+        detail: { unit: 'row', n: 3 },
         raw: expect.any(String),
       },
     ]);

@@ -36,7 +36,12 @@ describe('feed parser', () => {
     expect(r.mentions[0]!.externalId).toMatch(/^sha1:[0-9a-f]{40}$/);
     expect(r.mentions[0]!.url).toBe(longGuid); // the guid is a permalink
     expect(r.quarantined).toEqual([
-      { reason: 'RSS item 2: entry without guid, id or link', raw: expect.any(String) },
+      {
+        reason: 'RSS item 2: entry without guid, id or link',
+        code: 'no_id',
+        detail: { unit: 'entry', n: 2 },
+        raw: expect.any(String),
+      },
     ]);
   });
 

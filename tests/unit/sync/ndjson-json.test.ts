@@ -234,8 +234,18 @@ describe('json', () => {
       createdAt: Date.UTC(2026, 10, 25, 13, 7, 30),
     });
     expect(r.quarantined).toEqual([
-      { reason: 'JSON item 2 (line 12): no text', raw: expect.stringContaining('mathieu_d') },
-      { reason: 'JSON item 4 (line 19): not a JSON object', raw: 'a string is not a mention' },
+      {
+        reason: 'JSON item 2 (line 12): no text',
+        code: 'no_text',
+        detail: { unit: 'line', n: 12 },
+        raw: expect.stringContaining('mathieu_d'),
+      },
+      {
+        reason: 'JSON item 4 (line 19): not a JSON object',
+        code: 'not_object',
+        detail: { unit: 'line', n: 19 },
+        raw: 'a string is not a mention',
+      },
     ]);
   });
 

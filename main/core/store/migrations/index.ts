@@ -9,6 +9,7 @@ import * as m0007 from './0007-analysis';
 import * as m0008 from './0008-report';
 import * as m0010 from './0010-triage-indexes';
 import * as m0011 from './0011-time-ordered-rowids';
+import * as m0012 from './0012-quarantine-codes';
 
 /** Ordered list: index + 1 is the schema version each migration produces. Append only. */
 export const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Database) => void }> = [
@@ -22,6 +23,7 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Database) => voi
   { name: '0008-report', up: m0008.up },
   { name: '0010-triage-indexes', up: m0010.up },
   { name: '0011-time-ordered-rowids', up: m0011.up },
+  { name: '0012-quarantine-codes', up: m0012.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

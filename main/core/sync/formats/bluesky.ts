@@ -2,7 +2,16 @@
 // The HTTP source and the file import share this parser.
 import type { NewMention } from '../ingest';
 import { langCode, nonNegativeInt, optionalString } from '../normalize';
-import { FormatError, emptyResult, excerpt, type ParseResult } from '../types';
+import {
+  FormatError,
+  NOT_OBJECT,
+  Rejection,
+  emptyResult,
+  excerpt,
+  quoted,
+  setAside,
+  type ParseResult,
+} from '../types';
 import type { FileFormat } from './registry';
 
 type Obj = Record<string, unknown>;
@@ -80,16 +89,16 @@ export function parseBlueskyBody(body: unknown): BlueskyPage | null {
 
 function addItem(item: unknown, page: BlueskyPage): void {
   if (!isObj(item)) {
-    page.quarantined.push({ reason: 'Bluesky: record is not an object', raw: excerpt(item) });
+    page.quarantined.push(setAside('Bluesky: ', NOT_OBJECT, excerpt(item)));
     return;
   }
   // Feed items wrap the post ({post, reply?, reason?}); search results are the post itself.
   const isFeedItem = 'post' in item;
   const post = isFeedItem ? item.post : item;
   const reason = isFeedItem && isObj(item.reason) ? item.reason : null;
-  const mention = isObj(post) ? toMention(post) : 'feed item without a post';
-  if (typeof mention === 'string') {
-    page.quarantined.push({ reason: `Bluesky: ${mention}`, raw: excerpt(item) });
+  const mention = isObj(post) ? toMention(post) : new Rejection('incomplete', 'feed item without a post');
+  if (mention instanceof Rejection) {
+    page.quarantined.push(setAside('Bluesky: ', mention, excerpt(item)));
     return;
   }
   page.mentions.push(mention);
@@ -104,10 +113,8 @@ function addItem(item: unknown, page: BlueskyPage): void {
   const at = parseAtDate(reason.indexedAt) ?? mention.createdAt;
   page.marks.push({ at, uri: mention.externalId });
   if (!by || !DID.test(by)) {
-    page.quarantined.push({
-      reason: 'Bluesky: repost without its author did (post kept)',
-      raw: excerpt(item),
-    });
+    const why = new Rejection('share_unlinked', 'repost without its author did (post kept)');
+    page.quarantined.push(setAside('Bluesky: ', why, excerpt(item)));
     return;
   }
   // One repost per account and post (the AppView keeps one), so (reposter, post) is a stable id
@@ -119,25 +126,27 @@ function addItem(item: unknown, page: BlueskyPage): void {
   });
 }
 
-function toMention(p: Obj): NewMention | string {
+function toMention(p: Obj): NewMention | Rejection {
   const uri = typeof p.uri === 'string' ? p.uri : null;
-  if (!uri) return 'post without uri';
+  if (!uri) return new Rejection('no_id', 'post without uri');
   const parts = POST_URI.exec(uri);
-  if (!parts) return `not a post uri: ${uri.slice(0, 200)}`;
+  if (!parts) return new Rejection('no_id', `not a post uri: ${uri.slice(0, 200)}`);
   const rkey = parts[2]!;
-  if (!isObj(p.author)) return `post ${uri} has no author`;
+  if (!isObj(p.author)) return new Rejection('no_author', `post ${uri} has no author`);
   const did = optionalString(p.author.did);
-  if (!did || !DID.test(did)) return `post ${uri}: author without a valid did`;
+  if (!did || !DID.test(did)) return new Rejection('no_author', `post ${uri}: author without a valid did`);
   const rawHandle = optionalString(p.author.handle)?.toLowerCase() ?? null;
   const handle = rawHandle && rawHandle !== 'handle.invalid' && HANDLE.test(rawHandle) ? rawHandle : null;
-  if (!isObj(p.record)) return `post ${uri} has no record`;
+  if (!isObj(p.record)) return new Rejection('incomplete', `post ${uri} has no record`);
   const created = parseAtDate(p.record.createdAt);
   const indexed = parseAtDate(p.indexedAt);
   // createdAt is whatever the client wrote, future dates included: indexedAt caps it (as the AppView
   // does for sorting) and stands in when createdAt is unreadable.
   const createdAt = created !== null && indexed !== null ? Math.min(created, indexed) : (created ?? indexed);
-  if (createdAt === null)
-    return `post ${uri}: unreadable createdAt ${String(JSON.stringify(p.record.createdAt)).slice(0, 60)}`;
+  if (createdAt === null) {
+    const text = `post ${uri}: unreadable createdAt ${String(JSON.stringify(p.record.createdAt)).slice(0, 60)}`;
+    return new Rejection('bad_date', text, { value: quoted(p.record.createdAt) });
+  }
   const langs = Array.isArray(p.record.langs) ? p.record.langs : [];
   return {
     id: `bluesky:${uri}`,

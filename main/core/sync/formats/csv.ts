@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import type { NewMention } from '../ingest';
 import { htmlToPlainText } from '../normalize';
-import { FormatError, emptyResult, excerpt, type ParseResult } from '../types';
+import { FormatError, Rejection, emptyResult, excerpt, setAside, type ParseResult } from '../types';
 import { resolveMapping, csvMappingFor, type CsvField, type CsvMapping } from './csv-mapping';
 import { guessDayFirst, parseCount, parseCsvDate, parseLang, parseSentiment, platformOf } from './csv-values';
 import { resolveUrl, stableId } from './feed-item';
@@ -122,9 +122,12 @@ export function parseCsv(text: string, ctx: CsvContext): ParseResult {
     if (row.every((c) => c.trim() === '')) continue;
     const rowNo = skipped + i + 1; // spreadsheet numbering: the header is row 1
     const problem = errors.get(i) ?? null;
-    const mention = problem ? `malformed CSV (${problem})` : rowToMention(row, reader);
-    if (typeof mention === 'string') {
-      out.quarantined.push({ reason: `CSV row ${rowNo}: ${mention}`, raw: excerpt(row.join(delimiter)) });
+    const mention = problem
+      ? new Rejection('malformed', `malformed CSV (${problem})`)
+      : rowToMention(row, reader);
+    if (mention instanceof Rejection) {
+      const where = { unit: 'row', n: rowNo } as const;
+      out.quarantined.push(setAside(`CSV row ${rowNo}: `, mention, excerpt(row.join(delimiter)), where));
     } else out.mentions.push(mention);
   }
   return out;
@@ -154,17 +157,21 @@ interface RowReader {
 
 const looksLikeHtml = (s: string): boolean => /<[a-z/!][^<>]*>|&[#a-z0-9]+;/i.test(s);
 
-function rowToMention(row: string[], r: RowReader): NewMention | string {
+function rowToMention(row: string[], r: RowReader): NewMention | Rejection {
   if (row.length > r.width && row.slice(r.width).some((c) => c.trim() !== '')) {
-    return `${row.length} cells for ${r.width} columns (an unquoted separator in a text?)`;
+    const text = `${row.length} cells for ${r.width} columns (an unquoted separator in a text?)`;
+    return new Rejection('cell_count', text, { cells: row.length, columns: r.width });
   }
   const get = (f: CsvField): string => (r.columns[f] >= 0 ? (row[r.columns[f]] ?? '').trim() : '');
   const text = joinText(plain(get('title')), plain(get('text')));
-  if (!text) return 'no text';
+  if (!text) return new Rejection('no_text', 'no text');
   const rawDate = get('date');
-  if (!rawDate) return 'no date';
+  if (!rawDate) return new Rejection('no_date', 'no date');
   const createdAt = parseCsvDate(rawDate, get('time'), r.dayFirst);
-  if (createdAt === null) return `unreadable date "${`${rawDate} ${get('time')}`.trim().slice(0, 60)}"`;
+  if (createdAt === null) {
+    const value = `${rawDate} ${get('time')}`.trim().slice(0, 60);
+    return new Rejection('bad_date', `unreadable date "${value}"`, { value });
+  }
   const rawUrl = get('url');
   const url = resolveUrl(/^www\./i.test(rawUrl) ? `https://${rawUrl}` : rawUrl, null);
   const platform = platformOf(get('platform'), url);

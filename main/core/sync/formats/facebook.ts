@@ -2,7 +2,16 @@
 // import only: Vigie has no Graph API source.
 import type { NewMention } from '../ingest';
 import { isHostOf, nonNegativeInt, optionalString } from '../normalize';
-import { FormatError, emptyResult, excerpt, type ParseResult } from '../types';
+import {
+  FormatError,
+  NOT_OBJECT,
+  Rejection,
+  emptyResult,
+  excerpt,
+  quoted,
+  setAside,
+  type ParseResult,
+} from '../types';
 import { parseAtDate } from './bluesky';
 import type { FileFormat } from './registry';
 
@@ -32,14 +41,17 @@ function facebookUrl(value: unknown): string | null {
   }
 }
 
-function toMention(r: Obj): NewMention | string {
+function toMention(r: Obj): NewMention | Rejection {
   const id = r.id;
-  if (typeof id !== 'string' || !GRAPH_ID.test(id)) return 'missing or malformed id';
-  if (r.created_time === undefined || r.created_time === null) return `${id} has no created_time`;
+  if (typeof id !== 'string' || !GRAPH_ID.test(id)) return new Rejection('no_id', 'missing or malformed id');
+  if (r.created_time === undefined || r.created_time === null)
+    return new Rejection('no_date', `${id} has no created_time`);
   // Graph writes offsets as +0000 (no colon), which Date.parse does not reliably read.
   const createdAt = parseAtDate(r.created_time);
-  if (createdAt === null)
-    return `${id}: unreadable created_time ${JSON.stringify(r.created_time).slice(0, 60)}`;
+  if (createdAt === null) {
+    const text = `${id}: unreadable created_time ${JSON.stringify(r.created_time).slice(0, 60)}`;
+    return new Rejection('bad_date', text, { value: quoted(r.created_time) });
+  }
   const isComment = 'like_count' in r || 'comment_count' in r || 'parent' in r;
   // `from` is left out when the author's privacy settings hide them from the app.
   const from = isObj(r.from) ? r.from : null;
@@ -69,12 +81,11 @@ function toMention(r: Obj): NewMention | string {
 function addRecords(records: unknown[], out: ParseResult, depth: number): void {
   for (const r of records) {
     if (!isObj(r)) {
-      out.quarantined.push({ reason: 'Facebook: record is not an object', raw: excerpt(r) });
+      out.quarantined.push(setAside('Facebook: ', NOT_OBJECT, excerpt(r)));
       continue;
     }
     const mention = toMention(r);
-    if (typeof mention === 'string')
-      out.quarantined.push({ reason: `Facebook: ${mention}`, raw: excerpt(r) });
+    if (mention instanceof Rejection) out.quarantined.push(setAside('Facebook: ', mention, excerpt(r)));
     else out.mentions.push(mention);
     const nested = isObj(r.comments) && Array.isArray(r.comments.data) ? r.comments.data : null;
     if (nested && depth < MAX_DEPTH) addRecords(nested, out, depth + 1);

@@ -1,6 +1,7 @@
 // One feed entry (RSS item, Atom entry, Google Alert) → a mention. RSS and Atom only extract fields.
 import { createHash } from 'node:crypto';
 import type { NewMention } from '../ingest';
+import { Rejection } from '../types';
 import { parseLooseDate } from './feed-dates';
 
 export interface FeedEntry {
@@ -37,17 +38,20 @@ export function stableId(raw: string): string {
 }
 
 /** The mention, or the reason it cannot be one. */
-export function entryToMention(e: FeedEntry, feed: FeedInfo): NewMention | string {
+export function entryToMention(e: FeedEntry, feed: FeedInfo): NewMention | Rejection {
   const key = e.id?.trim() || e.url;
-  if (!key) return 'entry without guid, id or link';
+  if (!key) return new Rejection('no_id', 'entry without guid, id or link');
   let createdAt = feed.now;
   if (e.date !== null && e.date.trim() !== '') {
     const parsed = parseLooseDate(e.date);
-    if (parsed === null) return `unreadable date "${e.date.trim().slice(0, 60)}"`;
+    if (parsed === null) {
+      const value = e.date.trim().slice(0, 60);
+      return new Rejection('bad_date', `unreadable date "${value}"`, { value });
+    }
     createdAt = parsed;
   }
   const text = joinText(e.title, e.summary);
-  if (!text) return 'entry without title or text';
+  if (!text) return new Rejection('no_text', 'entry without title or text');
   const externalId = stableId(key);
   return {
     id: `rss:${externalId}`,

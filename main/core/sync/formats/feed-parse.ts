@@ -1,6 +1,6 @@
 // RSS or Atom, told apart by the document's root: the HTTP feed source and `vigie import --format
 // rss|atom` share this parser. A body that is not a complete feed is refused whole (FormatError).
-import { FormatError, emptyResult, excerpt, type ParseResult } from '../types';
+import { FormatError, Rejection, emptyResult, excerpt, setAside, type ParseResult } from '../types';
 import { extractAtom } from './atom';
 import { entryToMention } from './feed-item';
 import { rejectBinary } from './not-text';
@@ -83,8 +83,10 @@ export function parseFeed(text: string, opts: FeedOptions): ParseResult & { kind
   const label = kind === 'rss' ? 'RSS item' : 'Atom entry';
   feed.items.forEach(({ entry, node }, i) => {
     const mention = entryToMention(entry, { ...feed.info, now: opts.now });
-    if (typeof mention === 'string') {
-      out.quarantined.push({ reason: `${label} ${i + 1}: ${mention}`, raw: rawOf(node) });
+    if (mention instanceof Rejection) {
+      out.quarantined.push(
+        setAside(`${label} ${i + 1}: `, mention, rawOf(node), { unit: 'entry', n: i + 1 }),
+      );
     } else out.mentions.push(mention);
   });
   return { ...out, kind };

@@ -1,6 +1,6 @@
 // JSON: an array of Vigie mentions, or {mentions: […]}. Bad objects are quarantined with their
 // position and line; a file that is not such JSON imports nothing.
-import { FormatError, emptyResult, excerpt, type ParseResult } from '../types';
+import { FormatError, Rejection, emptyResult, excerpt, setAside, type ParseResult } from '../types';
 import { rejectBinary } from './not-text';
 import type { FileFormat } from './registry';
 import { isObj, looksLikeVigieRecord, vigieRecordToMention } from './vigie-record';
@@ -30,16 +30,16 @@ export function parseJsonMentions(text: string): ParseResult {
   let lines: number[] | null = null;
   items.forEach((item, i) => {
     const mention = vigieRecordToMention(item);
-    if (typeof mention !== 'string') {
+    if (!(mention instanceof Rejection)) {
       out.mentions.push(mention);
       return;
     }
     lines ??= elementLines(text);
     const line = lines[i];
-    out.quarantined.push({
-      reason: `JSON item ${i + 1}${line ? ` (line ${line})` : ''}: ${mention}`,
-      raw: excerpt(item),
-    });
+    const prefix = `JSON item ${i + 1}${line ? ` (line ${line})` : ''}: `;
+    out.quarantined.push(
+      setAside(prefix, mention, excerpt(item), line ? { unit: 'line', n: line } : { unit: 'item', n: i + 1 }),
+    );
   });
   return out;
 }

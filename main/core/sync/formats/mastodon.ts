@@ -2,7 +2,16 @@
 // mention notifications. The HTTP source and the file import share this parser.
 import type { NewMention } from '../ingest';
 import { htmlToPlainText, langCode, nonNegativeInt, optionalString, toMs } from '../normalize';
-import { FormatError, emptyResult, excerpt, type ParseResult } from '../types';
+import {
+  FormatError,
+  NOT_OBJECT,
+  Rejection,
+  emptyResult,
+  excerpt,
+  quoted,
+  setAside,
+  type ParseResult,
+} from '../types';
 import type { FileFormat } from './registry';
 
 type Obj = Record<string, unknown>;
@@ -31,7 +40,7 @@ export function parseMastodonItems(items: readonly unknown[]): ParseResult {
 
 function addItem(item: unknown, out: ParseResult): void {
   if (!isObj(item)) {
-    out.quarantined.push({ reason: 'Mastodon: record is not an object', raw: excerpt(item) });
+    out.quarantined.push(setAside('Mastodon: ', NOT_OBJECT, excerpt(item)));
     return;
   }
   let status: Obj = item;
@@ -39,10 +48,8 @@ function addItem(item: unknown, out: ParseResult): void {
     // Follows, favourites, polls… are not mentions (the request asks for mentions only anyway).
     if (item.type !== 'mention') return;
     if (!isObj(item.status)) {
-      out.quarantined.push({
-        reason: 'Mastodon: mention notification without its status',
-        raw: excerpt(item),
-      });
+      const why = new Rejection('incomplete', 'mention notification without its status');
+      out.quarantined.push(setAside('Mastodon: ', why, excerpt(item)));
       return;
     }
     status = item.status;
@@ -50,18 +57,16 @@ function addItem(item: unknown, out: ParseResult): void {
   // A boost is a wrapper around the original: the original is the mention, the boost a share of it.
   const original = isObj(status.reblog) ? status.reblog : null;
   const mention = toMention(original ?? status);
-  if (typeof mention === 'string') {
-    out.quarantined.push({
-      reason: `Mastodon: ${original ? 'boosted status: ' : ''}${mention}`,
-      raw: excerpt(item),
-    });
+  if (mention instanceof Rejection) {
+    out.quarantined.push(setAside(`Mastodon: ${original ? 'boosted status: ' : ''}`, mention, excerpt(item)));
     return;
   }
   out.mentions.push(mention);
   if (!original) return;
   const boostKey = statusKey(status);
   if (!boostKey) {
-    out.quarantined.push({ reason: 'Mastodon: boost without uri (original kept)', raw: excerpt(item) });
+    const why = new Rejection('share_unlinked', 'boost without uri (original kept)');
+    out.quarantined.push(setAside('Mastodon: ', why, excerpt(item)));
     return;
   }
   out.shares.push({
@@ -101,17 +106,20 @@ function handleOf(account: Obj): string | null {
   return profile ? `${bare}@${new URL(profile).hostname}` : bare;
 }
 
-function toMention(s: Obj): NewMention | string {
-  if (typeof s.id !== 'string' || s.id === '') return 'missing id';
+function toMention(s: Obj): NewMention | Rejection {
+  if (typeof s.id !== 'string' || s.id === '') return new Rejection('no_id', 'missing id');
   const key = statusKey(s);
-  if (!key) return `status ${s.id} has no uri`;
-  if (!isObj(s.account)) return `status ${s.id} has no account`;
+  if (!key) return new Rejection('no_id', `status ${s.id} has no uri`);
+  if (!isObj(s.account)) return new Rejection('no_author', `status ${s.id} has no account`);
   const handle = handleOf(s.account);
-  if (!handle) return `status ${s.id}: account without acct`;
-  if (s.created_at === undefined || s.created_at === null) return `status ${s.id} has no created_at`;
+  if (!handle) return new Rejection('no_author', `status ${s.id}: account without acct`);
+  if (s.created_at === undefined || s.created_at === null)
+    return new Rejection('no_date', `status ${s.id} has no created_at`);
   const createdAt = typeof s.created_at === 'string' ? toMs(s.created_at) : null;
-  if (createdAt === null)
-    return `status ${s.id}: unreadable created_at ${JSON.stringify(s.created_at).slice(0, 60)}`;
+  if (createdAt === null) {
+    const text = `status ${s.id}: unreadable created_at ${JSON.stringify(s.created_at).slice(0, 60)}`;
+    return new Rejection('bad_date', text, { value: quoted(s.created_at) });
+  }
   const body = typeof s.content === 'string' ? htmlToPlainText(s.content) : '';
   // The content warning is plain text in the API; it stays in front, as readers see it.
   const warning = optionalString(s.spoiler_text)?.trim();

@@ -1,6 +1,6 @@
 // NDJSON: one Vigie mention per line. Line-oriented: large files arrive in chunks of whole lines, and
 // quarantine reasons name the line in the whole file.
-import { FormatError, emptyResult, excerpt, type ParseResult } from '../types';
+import { FormatError, Rejection, emptyResult, excerpt, setAside, type ParseResult } from '../types';
 import { rejectBinary } from './not-text';
 import type { FileFormat, FormatContext } from './registry';
 import { looksLikeVigieRecord, vigieRecordToMention } from './vigie-record';
@@ -19,18 +19,19 @@ export function parseNdjson(text: string, ctx: FormatContext): ParseResult {
     const line = (i === 0 && whole ? rawLine.replace(/^\uFEFF/, '') : rawLine).trim();
     if (line === '') return;
     records++;
-    const where = `line ${offset + i + 1}`;
+    const n = offset + i + 1;
+    const where = { unit: 'line', n } as const;
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
-      out.quarantined.push({ reason: `NDJSON ${where}: not valid JSON`, raw: excerpt(line) });
+      out.quarantined.push(setAside(`NDJSON line ${n}: `, NOT_JSON, excerpt(line), where));
       return;
     }
     json++;
     const mention = vigieRecordToMention(value);
-    if (typeof mention === 'string') {
-      out.quarantined.push({ reason: `NDJSON ${where}: ${mention}`, raw: excerpt(line) });
+    if (mention instanceof Rejection) {
+      out.quarantined.push(setAside(`NDJSON line ${n}: `, mention, excerpt(line), where));
     } else out.mentions.push(mention);
   });
   // Only the first chunk can refuse the file: later chunks come after stored data, so they quarantine.
@@ -42,6 +43,8 @@ export function parseNdjson(text: string, ctx: FormatContext): ParseResult {
   }
   return out;
 }
+
+const NOT_JSON = new Rejection('not_json', 'not valid JSON');
 
 export const ndjsonFormat: FileFormat = {
   name: 'ndjson',

@@ -3,7 +3,7 @@
 // share this parser.
 import type { NewMention } from '../ingest';
 import { decodeEntities, isHostOf, nonNegativeInt, optionalString } from '../normalize';
-import { FormatError, emptyResult, excerpt, type ParseResult } from '../types';
+import { FormatError, Rejection, emptyResult, excerpt, quoted, setAside, type ParseResult } from '../types';
 import type { FileFormat } from './registry';
 
 type Obj = Record<string, unknown>;
@@ -57,14 +57,15 @@ export function parseRedditBody(body: unknown): RedditPage | null {
 function addChildren(children: unknown[], page: RedditPage, depth: number): void {
   for (const child of children) {
     if (!isObj(child) || typeof child.kind !== 'string' || !isObj(child.data)) {
-      page.quarantined.push({ reason: 'Reddit: record without kind and data', raw: excerpt(child) });
+      const why = new Rejection('unexpected_record', 'record without kind and data');
+      page.quarantined.push(setAside('Reddit: ', why, excerpt(child)));
       continue;
     }
     // `more` stubs, subreddits (t5) and accounts (t2) are not mentions.
     if (child.kind !== 't3' && child.kind !== 't1') continue;
     const mention = toMention(child.kind, child.data);
-    if (typeof mention === 'string') {
-      page.quarantined.push({ reason: `Reddit: ${mention}`, raw: excerpt(child) });
+    if (mention instanceof Rejection) {
+      page.quarantined.push(setAside('Reddit: ', mention, excerpt(child)));
     } else {
       page.mentions.push(mention);
       if (depth === 0) page.marks.push({ at: mention.createdAt, name: mention.externalId });
@@ -97,25 +98,28 @@ function permalinkUrl(value: unknown): string | null {
 // is right either way (an entity typed in Markdown renders as its character).
 const text = (v: unknown): string => (typeof v === 'string' ? decodeEntities(v) : '');
 
-function toMention(kind: 't3' | 't1', d: Obj): NewMention | string {
+function toMention(kind: 't3' | 't1', d: Obj): NewMention | Rejection {
   const fullname = isFullname(d.name)
     ? d.name
     : typeof d.id === 'string' && BASE36_ID.test(d.id)
       ? `${kind}_${d.id}`
       : null;
   const what = kind === 't3' ? 'post' : 'comment';
-  if (!fullname) return `${what} without name or id`;
+  if (!fullname) return new Rejection('no_id', `${what} without name or id`);
   const createdAt = createdMs(d.created_utc);
-  if (d.created_utc === undefined || d.created_utc === null) return `${what} ${fullname} has no created_utc`;
-  if (createdAt === null)
-    return `${what} ${fullname}: unreadable created_utc ${JSON.stringify(d.created_utc).slice(0, 60)}`;
+  if (d.created_utc === undefined || d.created_utc === null)
+    return new Rejection('no_date', `${what} ${fullname} has no created_utc`);
+  if (createdAt === null) {
+    const text = `${what} ${fullname}: unreadable created_utc ${JSON.stringify(d.created_utc).slice(0, 60)}`;
+    return new Rejection('bad_date', text, { value: quoted(d.created_utc) });
+  }
   let body: string;
   if (kind === 't3') {
-    if (typeof d.title !== 'string') return `post ${fullname} has no title`;
+    if (typeof d.title !== 'string') return new Rejection('no_text', `post ${fullname} has no title`);
     const self = text(d.selftext).trim();
     body = self ? `${text(d.title)}\n\n${self}` : text(d.title);
   } else {
-    if (typeof d.body !== 'string') return `comment ${fullname} has no body`;
+    if (typeof d.body !== 'string') return new Rejection('no_text', `comment ${fullname} has no body`);
     body = text(d.body);
   }
   const bareId = fullname.slice(3);

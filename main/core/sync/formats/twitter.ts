@@ -2,7 +2,16 @@
 // its original. The HTTP source and the file import share this parser.
 import type { NewMention } from '../ingest';
 import { decodeEntities, langCode, nonNegativeInt, optionalString, toMs } from '../normalize';
-import { FormatError, emptyResult, excerpt, type ParseResult } from '../types';
+import {
+  FormatError,
+  NOT_OBJECT,
+  Rejection,
+  emptyResult,
+  excerpt,
+  quoted,
+  setAside,
+  type ParseResult,
+} from '../types';
 import type { FileFormat } from './registry';
 
 type Obj = Record<string, unknown>;
@@ -80,13 +89,15 @@ export function parseTwitterBody(body: unknown): TwitterPage | null {
 
 const maxId = (a: string | null, b: string): string => (a === null || tweetIdAbove(b, a) ? b : a);
 
+const NO_TWEET_ID = new Rejection('no_id', 'missing or malformed tweet id');
+
 function addItem(item: unknown, includes: Includes, page: TwitterPage, emitted: Set<string>): void {
   if (!isObj(item)) {
-    page.quarantined.push({ reason: 'X: record is not an object', raw: excerpt(item) });
+    page.quarantined.push(setAside('X: ', NOT_OBJECT, excerpt(item)));
     return;
   }
   if (!isTweetId(item.id)) {
-    page.quarantined.push({ reason: 'X: missing or malformed tweet id', raw: excerpt(item) });
+    page.quarantined.push(setAside('X: ', NO_TWEET_ID, excerpt(item)));
     return;
   }
   page.ids.push(item.id);
@@ -110,7 +121,8 @@ function addRetweet(
 ): void {
   const originalId = isObj(ref) ? ref.id : undefined;
   if (!isTweetId(originalId)) {
-    page.quarantined.push({ reason: `X: retweet ${rtId} without the id of its original`, raw: excerpt(rt) });
+    const why = new Rejection('share_unlinked', `retweet ${rtId} without the id of its original`);
+    page.quarantined.push(setAside('X: ', why, excerpt(rt)));
     return;
   }
   page.shares.push({
@@ -123,14 +135,14 @@ function addRetweet(
 }
 
 function push(
-  mention: NewMention | string,
+  mention: NewMention | Rejection,
   raw: Obj,
   page: TwitterPage,
   emitted: Set<string>,
   context: string,
 ): void {
-  if (typeof mention === 'string') {
-    page.quarantined.push({ reason: `X: ${context}${mention}`, raw: excerpt(raw) });
+  if (mention instanceof Rejection) {
+    page.quarantined.push(setAside(`X: ${context}`, mention, excerpt(raw)));
     return;
   }
   // The same original often comes back with every retweet of it: one mention per page is enough.
@@ -147,15 +159,18 @@ function tweetText(t: Obj): string | null {
   return text === null ? null : decodeEntities(text);
 }
 
-function toMention(t: Obj, includes: Includes): NewMention | string {
-  if (!isTweetId(t.id)) return 'missing or malformed tweet id';
+function toMention(t: Obj, includes: Includes): NewMention | Rejection {
+  if (!isTweetId(t.id)) return NO_TWEET_ID;
   const id = t.id;
-  if (t.created_at === undefined || t.created_at === null) return `tweet ${id} has no created_at`;
+  if (t.created_at === undefined || t.created_at === null)
+    return new Rejection('no_date', `tweet ${id} has no created_at`);
   const createdAt = typeof t.created_at === 'string' ? toMs(t.created_at) : null;
-  if (createdAt === null)
-    return `tweet ${id}: unreadable created_at ${JSON.stringify(t.created_at).slice(0, 60)}`;
+  if (createdAt === null) {
+    const text = `tweet ${id}: unreadable created_at ${JSON.stringify(t.created_at).slice(0, 60)}`;
+    return new Rejection('bad_date', text, { value: quoted(t.created_at) });
+  }
   const text = tweetText(t);
-  if (text === null) return `tweet ${id} has no text`;
+  if (text === null) return new Rejection('no_text', `tweet ${id} has no text`);
   const authorId = optionalString(t.author_id);
   const user = authorId ? includes.users.get(authorId) : undefined;
   const username =

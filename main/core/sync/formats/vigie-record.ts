@@ -3,6 +3,7 @@
 import { PLATFORMS, type Platform } from '../../../../shared/model';
 import type { NewMention } from '../ingest';
 import { langCode, nonNegativeInt, toMs } from '../normalize';
+import { Rejection, quoted } from '../types';
 import { parseLooseDate } from './feed-dates';
 
 type Obj = Record<string, unknown>;
@@ -34,23 +35,30 @@ export function looksLikeVigieRecord(o: unknown): boolean {
 }
 
 /** The mention, or why the record cannot be one. */
-export function vigieRecordToMention(o: unknown): NewMention | string {
-  if (!isObj(o)) return 'not a JSON object';
+export function vigieRecordToMention(o: unknown): NewMention | Rejection {
+  if (!isObj(o)) return new Rejection('not_object', 'not a JSON object');
   const givenId = str(o.id);
   let platform = str(o.platform)?.trim().toLowerCase() ?? null;
   if (platform === null && givenId?.includes(':')) platform = givenId.slice(0, givenId.indexOf(':'));
-  if (platform === null) return 'no platform';
-  if (!PLATFORM_SET.has(platform)) return `unknown platform "${platform.slice(0, 40)}"`;
+  if (platform === null) return new Rejection('no_platform', 'no platform');
+  if (!PLATFORM_SET.has(platform)) {
+    const value = platform.slice(0, 40);
+    return new Rejection('unknown_platform', `unknown platform "${value}"`, { value });
+  }
   const externalId =
     str(field(o, 'externalId', 'external_id'))?.trim() ??
     (givenId?.startsWith(`${platform}:`) ? givenId.slice(platform.length + 1) : givenId)?.trim();
-  if (!externalId) return 'no id or externalId';
-  if (typeof o.text !== 'string') return 'no text';
+  if (!externalId) return new Rejection('no_id', 'no id or externalId');
+  if (typeof o.text !== 'string') return new Rejection('no_text', 'no text');
   const rawDate = field(o, 'createdAt', 'created_at');
-  if (rawDate === undefined || rawDate === null || rawDate === '') return 'no createdAt';
+  if (rawDate === undefined || rawDate === null || rawDate === '')
+    return new Rejection('no_date', 'no createdAt');
   // Machine-written dates: a string without a zone is UTC, a number is ms (or seconds) since 1970.
   const createdAt = typeof rawDate === 'string' ? parseLooseDate(rawDate, { zone: 0 }) : toMs(rawDate);
-  if (createdAt === null) return `unreadable createdAt ${JSON.stringify(rawDate).slice(0, 60)}`;
+  if (createdAt === null) {
+    const text = `unreadable createdAt ${JSON.stringify(rawDate).slice(0, 60)}`;
+    return new Rejection('bad_date', text, { value: quoted(rawDate) });
+  }
   const name = str(field(o, 'authorName', 'author_name'));
   const followers = field(o, 'authorFollowers', 'author_followers');
   const mention: NewMention = {

@@ -2,7 +2,7 @@
 // source and the file import share this parser.
 import type { NewMention } from '../ingest';
 import { htmlToPlainText, nonNegativeInt, optionalString, toMs } from '../normalize';
-import { FormatError, emptyResult, excerpt, type ParseResult } from '../types';
+import { FormatError, Rejection, emptyResult, excerpt, quoted, setAside, type ParseResult } from '../types';
 import type { FileFormat } from './registry';
 
 type Obj = Record<string, unknown>;
@@ -55,7 +55,8 @@ export function parseYouTubeBody(body: unknown): YouTubePage | null {
 
 function addItem(item: unknown, page: YouTubePage): void {
   if (!isObj(item) || !isObj(item.snippet)) {
-    page.quarantined.push({ reason: 'YouTube: record without snippet', raw: excerpt(item) });
+    const why = new Rejection('incomplete', 'record without snippet');
+    page.quarantined.push(setAside('YouTube: ', why, excerpt(item)));
     return;
   }
   const thread = item.snippet;
@@ -63,8 +64,8 @@ function addItem(item: unknown, page: YouTubePage): void {
   const isThread = 'topLevelComment' in thread;
   const top = isThread ? thread.topLevelComment : item;
   const mention = toMention(top, optionalString(thread.videoId), isThread ? thread.totalReplyCount : 0);
-  if (typeof mention === 'string') {
-    page.quarantined.push({ reason: `YouTube: ${mention}`, raw: excerpt(item) });
+  if (mention instanceof Rejection) {
+    page.quarantined.push(setAside('YouTube: ', mention, excerpt(item)));
   } else {
     page.mentions.push(mention);
     page.marks.push({ at: mention.createdAt, id: mention.externalId });
@@ -73,7 +74,7 @@ function addItem(item: unknown, page: YouTubePage): void {
   const replies = isObj(item.replies) && Array.isArray(item.replies.comments) ? item.replies.comments : [];
   for (const reply of replies) {
     const r = toMention(reply, optionalString(thread.videoId), 0);
-    if (typeof r === 'string') page.quarantined.push({ reason: `YouTube: reply: ${r}`, raw: excerpt(reply) });
+    if (r instanceof Rejection) page.quarantined.push(setAside('YouTube: reply: ', r, excerpt(reply)));
     else page.mentions.push(r);
   }
 }
@@ -87,18 +88,26 @@ function commentText(s: Obj): string | null {
     : s.textDisplay;
 }
 
-function toMention(comment: unknown, threadVideoId: string | null, replyCount: unknown): NewMention | string {
-  if (!isObj(comment)) return 'comment is not an object';
+function toMention(
+  comment: unknown,
+  threadVideoId: string | null,
+  replyCount: unknown,
+): NewMention | Rejection {
+  if (!isObj(comment)) return new Rejection('not_object', 'comment is not an object');
   const id = comment.id;
-  if (typeof id !== 'string' || !COMMENT_ID.test(id)) return 'comment without a valid id';
+  if (typeof id !== 'string' || !COMMENT_ID.test(id))
+    return new Rejection('no_id', 'comment without a valid id');
   const s = comment.snippet;
-  if (!isObj(s)) return `comment ${id} has no snippet`;
-  if (s.publishedAt === undefined || s.publishedAt === null) return `comment ${id} has no publishedAt`;
+  if (!isObj(s)) return new Rejection('incomplete', `comment ${id} has no snippet`);
+  if (s.publishedAt === undefined || s.publishedAt === null)
+    return new Rejection('no_date', `comment ${id} has no publishedAt`);
   const createdAt = typeof s.publishedAt === 'string' ? toMs(s.publishedAt) : null;
-  if (createdAt === null)
-    return `comment ${id}: unreadable publishedAt ${JSON.stringify(s.publishedAt).slice(0, 60)}`;
+  if (createdAt === null) {
+    const text = `comment ${id}: unreadable publishedAt ${JSON.stringify(s.publishedAt).slice(0, 60)}`;
+    return new Rejection('bad_date', text, { value: quoted(s.publishedAt) });
+  }
   const text = commentText(s);
-  if (text === null) return `comment ${id} has no text`;
+  if (text === null) return new Rejection('no_text', `comment ${id} has no text`);
   const videoId = optionalString(s.videoId) ?? threadVideoId;
   const channelId = isObj(s.authorChannelId) ? optionalString(s.authorChannelId.value) : null;
   const displayName = optionalString(s.authorDisplayName)?.trim() || null;
