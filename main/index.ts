@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startCore, type CoreHost } from './core/host';
+import type { StoreUpgrade } from './core/store/open';
 import { readVersion } from './core/paths';
 import { bindIpc } from './ipc';
 import { Keychain } from './keychain';
@@ -61,7 +62,12 @@ function hardenSessions(): void {
   });
 }
 
-async function createWindow(): Promise<void> {
+/** The start-up page until the core is ready; `upgrade`: mentions a long store upgrade rewrites. */
+const startingUrl = (upgrade?: number) =>
+  `${APP_ORIGIN}/starting.html${upgrade ? `?upgrade=${Math.round(upgrade)}` : ''}`;
+
+/** Opened at once, on the start-up page: opening a big store (integrity check, upgrade) takes a while. */
+function createWindow(): BrowserWindow {
   win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -88,7 +94,8 @@ async function createWindow(): Promise<void> {
     },
   });
   win.on('closed', () => (win = null));
-  await win.loadURL(`${APP_ORIGIN}/index.html`);
+  void win.loadURL(startingUrl());
+  return win;
 }
 
 // One app per person: launching it again brings the open window forward instead of starting a second
@@ -117,7 +124,12 @@ app.whenReady().then(async () => {
     seedDemo: true,
     nativeBinding: electronNativeBinding(),
     vault: { kind: 'memory' as const, secrets: keychain.loadAll() },
+    onNotice: (message: string, upgrade?: StoreUpgrade) => {
+      console.error(`vigie: ${message}`);
+      if (upgrade && win && !win.isDestroyed()) void win.loadURL(startingUrl(upgrade.mentions));
+    },
   };
+  createWindow();
   try {
     core = await startCore(options).catch((err: unknown) => {
       const damaged = (err as { code?: string }).code === 'db_corrupt';
@@ -135,12 +147,14 @@ app.whenReady().then(async () => {
     return;
   }
   bindIpc(core, () => win, keychain);
+  // Closed while the store was opening: the app quits with the last window.
+  if (!win || win.isDestroyed()) return;
+  await win.loadURL(`${APP_ORIGIN}/index.html`);
   // System-wide idle time feeds the local member's rest timer: no input for long enough is a natural break.
   setInterval(() => {
     const idleMs = Math.min(powerMonitor.getSystemIdleTime() * 1000, 86_400_000);
     void core?.call('team.activity', { idleMs }).catch(() => undefined);
   }, 5000);
-  await createWindow();
 });
 
 app.on('window-all-closed', async () => {

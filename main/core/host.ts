@@ -11,6 +11,7 @@ import type {
 } from '../../shared/contract';
 import { VigieError } from './errors';
 import type { HostToWorker, WorkerConfig, WorkerToHost } from './protocol';
+import type { StoreUpgrade } from './store/open';
 
 export interface CoreHost {
   call<N extends CallName>(name: N, params: CallRequest<N>): Promise<CallResponse<N>>;
@@ -28,8 +29,8 @@ export interface HostOptions extends Partial<Omit<WorkerConfig, 'dbPath'>> {
   dbPath: string;
   /** Built worker bundle; defaults to core-worker.cjs beside this bundle. */
   workerFile?: string;
-  /** Where notices go while the core starts (a long store upgrade); stderr by default. */
-  onNotice?: (message: string) => void;
+  /** Where notices go while the core starts (a long store upgrade, given apart too); stderr by default. */
+  onNotice?: (message: string, upgrade?: StoreUpgrade) => void;
 }
 
 /** Where the built bundles live: dist/ at the repo root, whatever file the caller was built into. */
@@ -96,7 +97,7 @@ export function startCore(options: HostOptions): Promise<CoreHost> {
         case 'closed':
           break;
         case 'notice':
-          if (onNotice) onNotice(msg.message);
+          if (onNotice) onNotice(msg.message, msg.upgrade);
           else console.error(`vigie: ${msg.message}`);
           break;
       }

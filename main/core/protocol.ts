@@ -1,5 +1,6 @@
 // Messages between the core worker and its host (main process, web server or CLI).
 import type { ContractError } from '../../shared/contract';
+import type { StoreUpgrade } from './store/open';
 
 export interface WorkerConfig {
   dbPath: string;
@@ -38,4 +39,4 @@ export type WorkerToHost =
   | { type: 'event'; name: string; payload: unknown }
   | { type: 'closed' }
   /** Something the person starting Vigie should know while they wait (a long store upgrade). */
-  | { type: 'notice'; message: string };
+  | { type: 'notice'; message: string; upgrade?: StoreUpgrade };

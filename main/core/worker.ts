@@ -37,7 +37,8 @@ function start(): void {
       nativeBinding: config.nativeBinding,
       backups: config.tickMs > 0,
       onUpgrade: (u) => {
-        if (u.mentions >= LARGE_UPGRADE) send({ type: 'notice', message: upgradeNotice(u) });
+        if (u.rewritesMentions && u.mentions >= LARGE_UPGRADE)
+          send({ type: 'notice', message: upgradeNotice(u), upgrade: u });
       },
     });
     service = new Service(db, config, (name, payload) => send({ type: 'event', name, payload }));

@@ -115,7 +115,9 @@ describe('time-ordered rowids', () => {
     const upgrades: StoreUpgrade[] = [];
     db = openStore(file, { onUpgrade: (u) => upgrades.push(u) });
     // The person waiting is told how much is being rewritten, before it is.
-    expect(upgrades).toEqual([{ from: BEFORE_RENUMBERING, to: LATEST_VERSION, mentions: 200 }]);
+    expect(upgrades).toEqual([
+      { from: BEFORE_RENUMBERING, to: LATEST_VERSION, mentions: 200, rewritesMentions: true },
+    ]);
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(order(db)).toBe(sorted(db));
     expect(storeInvariants(db)).toMatchObject({ mentions: 200, ftsOk: true });
@@ -132,5 +134,16 @@ describe('opening a store that needs no upgrade', () => {
     openStore(file, { onUpgrade: (u) => upgrades.push(u) }).close();
     db = openStore(file, { onUpgrade: (u) => upgrades.push(u) });
     expect(upgrades).toEqual([]);
+  });
+
+  it('says a later upgrade does not rewrite the mentions (no "can take a minute" for a new column)', () => {
+    const file = tmp.file('renumbered.db');
+    const old = openStore(file, { targetVersion: BEFORE_RENUMBERING + 1 });
+    old.close();
+    const upgrades: StoreUpgrade[] = [];
+    db = openStore(file, { onUpgrade: (u) => upgrades.push(u) });
+    expect(upgrades).toEqual([
+      { from: BEFORE_RENUMBERING + 1, to: LATEST_VERSION, mentions: 0, rewritesMentions: false },
+    ]);
   });
 });

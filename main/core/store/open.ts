@@ -25,8 +25,10 @@ export interface OpenOptions {
 export interface StoreUpgrade {
   from: number;
   to: number;
-  /** Mentions stored: the upgrade to time-keyed rowids rewrites each of them once. */
+  /** Mentions stored. */
   mentions: number;
+  /** Whether a pending migration rewrites each mention (time-keyed rowids): seconds per 100,000. */
+  rewritesMentions: boolean;
 }
 
 /**
@@ -67,7 +69,8 @@ export function openStore(file: string, options: OpenOptions = {}): Database.Dat
     const target = options.targetVersion ?? LATEST_VERSION;
     if (existed && version > 0 && version < target && options.onUpgrade) {
       const { n } = db.prepare('SELECT COUNT(*) AS n FROM mentions').get() as { n: number };
-      options.onUpgrade({ from: version, to: target, mentions: n });
+      const rewritesMentions = MIGRATIONS.slice(version, target).some((m) => m.rewritesMentions === true);
+      options.onUpgrade({ from: version, to: target, mentions: n, rewritesMentions });
     }
     migrate(db, target);
   } catch (err) {

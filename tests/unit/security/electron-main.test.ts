@@ -19,9 +19,11 @@ beforeAll(async () => {
   rec.userData = tmp.dir;
   await import('../../../main/index');
   rec.resolveReady();
-  // The window opens once the core worker is up (demo seeded on a fresh database).
+  // The window opens at once on the start-up page, and loads the app once the core worker is up
+  // (demo seeded on a fresh database).
   const deadline = Date.now() + 25_000;
-  while (rec.windows.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  while ((rec.windows[0]?.loaded.length ?? 0) < 2 && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50));
 }, 30_000);
 
 afterAll(async () => {
@@ -69,7 +71,7 @@ describe('the Electron window', () => {
       experimentalFeatures: false,
     });
     expect(win!.options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
-    expect(win!.loaded).toEqual(['app://vigie/index.html']);
+    expect(win!.loaded).toEqual(['app://vigie/starting.html', 'app://vigie/index.html']);
     expect(rec.sandboxEnabled).toBe(true);
     expect(rec.privileged).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },

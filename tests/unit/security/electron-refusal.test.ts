@@ -1,5 +1,5 @@
 // The Electron shell when the core refuses its database (here: `vigie serve`-like holder of the live
-// lock): one sentence in a box and on stderr, no window, and exit code 2 so `npm start` does not fall
+// lock): one sentence in a box and on stderr, the app never loaded, and exit code 2 so `npm start` does not fall
 // back to a web mode that would be refused too. Only the electron module is a stand-in.
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
@@ -28,9 +28,10 @@ afterAll(() => {
   tmp.cleanup();
 });
 
-it('says who has the database open, opens no window and exits with the refusal code', () => {
+it('says who has the database open, never loads the app and exits with the refusal code', () => {
   expect(rec.exitCodes).toEqual([2]);
-  expect(rec.windows).toHaveLength(0);
+  // Only the start-up page was shown while the core tried the database.
+  expect(rec.windows.map((w) => w.loaded)).toEqual([['app://vigie/starting.html']]);
   expect(rec.errorBoxes).toHaveLength(1);
   expect(rec.errorBoxes[0]).toContain(
     `is already open in Vigie web mode (vigie serve), process ${process.ppid}`,

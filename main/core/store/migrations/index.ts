@@ -11,8 +11,15 @@ import * as m0010 from './0010-triage-indexes';
 import * as m0011 from './0011-time-ordered-rowids';
 import * as m0012 from './0012-quarantine-codes';
 
-/** Ordered list: index + 1 is the schema version each migration produces. Append only. */
-export const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Database) => void }> = [
+/**
+ * Ordered list: index + 1 is the schema version each migration produces. Append only.
+ * `rewritesMentions`: it rewrites every stored mention, so a big store takes a while (worth a notice).
+ */
+export const MIGRATIONS: ReadonlyArray<{
+  name: string;
+  up: (db: Database) => void;
+  rewritesMentions?: true;
+}> = [
   { name: '0001-mentions', up: m0001.up },
   { name: '0002-incidents-sources', up: m0002.up },
   { name: '0003-shares-sync-state', up: m0003.up },
@@ -22,7 +29,7 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Database) => voi
   { name: '0007-analysis', up: m0007.up },
   { name: '0008-report', up: m0008.up },
   { name: '0010-triage-indexes', up: m0010.up },
-  { name: '0011-time-ordered-rowids', up: m0011.up },
+  { name: '0011-time-ordered-rowids', up: m0011.up, rewritesMentions: true },
   { name: '0012-quarantine-codes', up: m0012.up },
 ];
 
