@@ -6,13 +6,13 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SyncEngine } from '../../../main/core/sync/engine';
 import { blueskyFormat, parseAtDate } from '../../../main/core/sync/formats/bluesky';
-import { SyncError, type HttpResponse } from '../../../main/core/sync/http';
 import {
   blueskySource,
   type BlueskyConfig,
   type BlueskyState,
 } from '../../../main/core/sync/sources/bluesky';
 import { FormatError, type ParseResult } from '../../../main/core/sync/types';
+import { fuzzPageBodies, fuzzSplicedText, fuzzTextAndJson } from '../../helpers/parser-fuzz';
 import { ROOT } from '../../helpers/tmp';
 import {
   FEED,
@@ -158,23 +158,10 @@ describe('bluesky parser fuzzing', () => {
     for (const s of r.shares) expect(r.mentions.some((m) => m.id === s.originalId)).toBe(true);
     for (const q of r.quarantined) expect(q.reason).toMatch(/^Bluesky: /);
   };
-  const parseOrFormatError = (text: string) => {
-    try {
-      expectSane(blueskyFormat.parse(text, ctx));
-    } catch (err) {
-      if (!(err instanceof FormatError)) throw err;
-    }
-  };
+  const parse = (text: string) => blueskyFormat.parse(text, ctx);
 
   it('random text and random JSON: a result or a FormatError, never anything else', () => {
-    fc.assert(
-      fc.property(fc.string(), (s) => parseOrFormatError(s)),
-      { numRuns: 200 },
-    );
-    fc.assert(
-      fc.property(fc.json(), (s) => parseOrFormatError(s)),
-      { numRuns: 200 },
-    );
+    fuzzTextAndJson({ parse, check: expectSane, numRuns: 200 });
   });
 
   it('feed items with fields replaced by random values: each one stored or quarantined', () => {
@@ -207,13 +194,7 @@ describe('bluesky parser fuzzing', () => {
   });
 
   it('saved bodies cut or spliced at random: a result or a FormatError', () => {
-    const text = fixtureText('author-feed.json');
-    fc.assert(
-      fc.property(fc.nat(text.length), fc.nat(200), fc.string({ maxLength: 20 }), (at, cut, insert) => {
-        parseOrFormatError(text.slice(0, at) + insert + text.slice(at + cut));
-      }),
-      { numRuns: 200 },
-    );
+    fuzzSplicedText({ text: fixtureText('author-feed.json'), parse, check: expectSane, numRuns: 200 });
   });
 
   it('parsePage on random bodies: a page or a SyncError, with a storable state', () => {
@@ -224,24 +205,15 @@ describe('bluesky parser fuzzing', () => {
       cursor: 'c',
       pages: 1,
     };
-    fc.assert(
-      fc.property(fc.oneof(fc.json(), fc.string()), (body) => {
-        const res: HttpResponse = {
-          status: 200,
-          headers: new Headers(),
-          body,
-          url: 'https://public.api.bsky.app/xrpc/x',
-          rateLimit: null,
-        };
-        try {
-          const page = blueskySource.parsePage(res, config, state, { now: 0, secret: null });
-          expectSane(page);
-          expect(JSON.parse(JSON.stringify(page.state))).toEqual(page.state);
-        } catch (err) {
-          if (!(err instanceof SyncError)) throw err;
-        }
-      }),
-      { numRuns: 200 },
-    );
+    fuzzPageBodies({
+      source: blueskySource,
+      config,
+      states: [state],
+      url: 'https://public.api.bsky.app/xrpc/x',
+      now: 0,
+      secret: null,
+      check: expectSane,
+      numRuns: 200,
+    });
   });
 });

@@ -7,6 +7,7 @@ import { openStore } from '../../../main/core/store/open';
 import { facebookFormat } from '../../../main/core/sync/formats/facebook';
 import { Ingestor } from '../../../main/core/sync/ingest';
 import { FormatError, type ParseResult } from '../../../main/core/sync/types';
+import { fuzzSplicedText, fuzzTextAndJson } from '../../helpers/parser-fuzz';
 import { ROOT, tempDir } from '../../helpers/tmp';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'facebook');
@@ -148,17 +149,10 @@ describe('facebook parser fuzzing', () => {
     }
     for (const q of r.quarantined) expect(q.reason).toMatch(/^Facebook: /);
   };
-  const parseOrFormatError = (text: string) => {
-    try {
-      expectSane(facebookFormat.parse(text, ctx));
-    } catch (err) {
-      if (!(err instanceof FormatError)) throw err;
-    }
-  };
+  const parseText = (text: string) => facebookFormat.parse(text, ctx);
 
   it('random text and random JSON: a result or a FormatError', () => {
-    fc.assert(fc.property(fc.string(), parseOrFormatError), { numRuns: 200 });
-    fc.assert(fc.property(fc.json(), parseOrFormatError), { numRuns: 200 });
+    fuzzTextAndJson({ parse: parseText, check: expectSane, numRuns: 200 });
   });
 
   it('records with a field replaced by a random value: each stored or quarantined', () => {
@@ -198,12 +192,11 @@ describe('facebook parser fuzzing', () => {
   });
 
   it('saved pages cut or spliced at random: a result or a FormatError', () => {
-    const text = fixtureText('comments.json');
-    fc.assert(
-      fc.property(fc.nat(text.length), fc.nat(200), fc.string({ maxLength: 20 }), (at, cut, insert) => {
-        parseOrFormatError(text.slice(0, at) + insert + text.slice(at + cut));
-      }),
-      { numRuns: 200 },
-    );
+    fuzzSplicedText({
+      text: fixtureText('comments.json'),
+      parse: parseText,
+      check: expectSane,
+      numRuns: 200,
+    });
   });
 });

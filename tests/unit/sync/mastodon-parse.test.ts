@@ -7,9 +7,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { SyncEngine } from '../../../main/core/sync/engine';
 import type { Ingestor } from '../../../main/core/sync/ingest';
 import { mastodonFormat } from '../../../main/core/sync/formats/mastodon';
-import { SyncError, type HttpResponse } from '../../../main/core/sync/http';
 import { linkParam, mastodonSource, type MastodonConfig } from '../../../main/core/sync/sources/mastodon';
 import { FormatError, type ParseResult } from '../../../main/core/sync/types';
+import { fuzzPageBodies, fuzzSplicedText, fuzzTextAndJson } from '../../helpers/parser-fuzz';
 import { ROOT } from '../../helpers/tmp';
 import { fixtureText, TAG, timeline, useMastodonEnv, type PlatformServer } from './mastodon-fixtures';
 
@@ -197,23 +197,10 @@ describe('mastodon parser fuzzing', () => {
     }
     for (const q of r.quarantined) expect(q.reason).toMatch(/^Mastodon: /);
   };
-  const parseOrFormatError = (text: string) => {
-    try {
-      expectSane(mastodonFormat.parse(text, ctx));
-    } catch (err) {
-      if (!(err instanceof FormatError)) throw err;
-    }
-  };
+  const parse = (text: string) => mastodonFormat.parse(text, ctx);
 
   it('random text and random JSON: a result or a FormatError, never anything else', () => {
-    fc.assert(
-      fc.property(fc.string(), (s) => parseOrFormatError(s)),
-      { numRuns: 200 },
-    );
-    fc.assert(
-      fc.property(fc.json(), (s) => parseOrFormatError(s)),
-      { numRuns: 200 },
-    );
+    fuzzTextAndJson({ parse, check: expectSane, numRuns: 200 });
   });
 
   it('statuses with fields replaced by random values: each one stored or quarantined', () => {
@@ -251,13 +238,7 @@ describe('mastodon parser fuzzing', () => {
   });
 
   it('saved bodies cut or spliced at random: a result or a FormatError', () => {
-    const text = fixtureText('notifications.json');
-    fc.assert(
-      fc.property(fc.nat(text.length), fc.nat(200), fc.string({ maxLength: 20 }), (at, cut, insert) => {
-        parseOrFormatError(text.slice(0, at) + insert + text.slice(at + cut));
-      }),
-      { numRuns: 200 },
-    );
+    fuzzSplicedText({ text: fixtureText('notifications.json'), parse, check: expectSane, numRuns: 200 });
   });
 
   it('parsePage on random bodies: a page or a SyncError, with a storable state', () => {
@@ -265,27 +246,21 @@ describe('mastodon parser fuzzing', () => {
       baseUrl: 'https://m.example',
       hashtag: 'x',
     }) as MastodonConfig;
-    const state = mastodonSource.initialState(config);
-    fc.assert(
-      fc.property(fc.oneof(fc.json(), fc.string()), fc.option(fc.string()), (body, link) => {
+    fuzzPageBodies({
+      source: mastodonSource,
+      config,
+      states: [mastodonSource.initialState(config)],
+      url: 'https://m.example/api/v1/timelines/tag/x',
+      now: 0,
+      secret: null,
+      check: expectSane,
+      numRuns: 200,
+      // Mastodon pages through the Link header: a random one, or none.
+      headers: fc.option(fc.string()).map((link) => {
         const headers = new Headers();
         if (link !== null) headers.set('link', link.replace(/[\r\n\0]/g, ''));
-        const res: HttpResponse = {
-          status: 200,
-          headers,
-          body,
-          url: 'https://m.example/api/v1/timelines/tag/x',
-          rateLimit: null,
-        };
-        try {
-          const page = mastodonSource.parsePage(res, config, state, { now: 0, secret: null });
-          expectSane(page);
-          expect(JSON.parse(JSON.stringify(page.state))).toEqual(page.state);
-        } catch (err) {
-          if (!(err instanceof SyncError)) throw err;
-        }
+        return headers;
       }),
-      { numRuns: 200 },
-    );
+    });
   });
 });

@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SyncEngine } from '../../../main/core/sync/engine';
 import { redditFormat } from '../../../main/core/sync/formats/reddit';
-import { SyncError, type HttpResponse } from '../../../main/core/sync/http';
 import { redditSource, type RedditConfig, type RedditState } from '../../../main/core/sync/sources/reddit';
 import { FormatError, type ParseResult } from '../../../main/core/sync/types';
+import { fuzzPageBodies, fuzzSplicedText, fuzzTextAndJson } from '../../helpers/parser-fuzz';
 import { ROOT } from '../../helpers/tmp';
 import {
   A,
@@ -174,17 +174,10 @@ describe('reddit parser fuzzing', () => {
     }
     for (const q of r.quarantined) expect(q.reason).toMatch(/^Reddit: /);
   };
-  const parseOrFormatError = (text: string) => {
-    try {
-      expectSane(redditFormat.parse(text, ctx));
-    } catch (err) {
-      if (!(err instanceof FormatError)) throw err;
-    }
-  };
+  const parse = (text: string) => redditFormat.parse(text, ctx);
 
   it('random text and random JSON: a result or a FormatError', () => {
-    fc.assert(fc.property(fc.string(), parseOrFormatError), { numRuns: 200 });
-    fc.assert(fc.property(fc.json(), parseOrFormatError), { numRuns: 200 });
+    fuzzTextAndJson({ parse, check: expectSane, numRuns: 200 });
   });
 
   it('children with a field replaced by a random value: each stored, skipped or quarantined', () => {
@@ -230,13 +223,7 @@ describe('reddit parser fuzzing', () => {
   });
 
   it('saved bodies cut or spliced at random: a result or a FormatError', () => {
-    const text = fixtureText('thread.json');
-    fc.assert(
-      fc.property(fc.nat(text.length), fc.nat(200), fc.string({ maxLength: 20 }), (at, cut, insert) => {
-        parseOrFormatError(text.slice(0, at) + insert + text.slice(at + cut));
-      }),
-      { numRuns: 200 },
-    );
+    fuzzSplicedText({ text: fixtureText('thread.json'), parse, check: expectSane, numRuns: 200 });
   });
 
   it('parsePage on random bodies: a page or a SyncError, with a storable state', () => {
@@ -245,24 +232,15 @@ describe('reddit parser fuzzing', () => {
       redditSource.initialState(config),
       { mark: markOf(C!), top: markOf(A!), after: 't3_abc', pages: 2 },
     ];
-    fc.assert(
-      fc.property(fc.oneof(fc.json(), fc.string()), fc.constantFrom(...states), (body, state) => {
-        const res: HttpResponse = {
-          status: 200,
-          headers: new Headers(),
-          body,
-          url: 'https://www.reddit.com/search.json',
-          rateLimit: null,
-        };
-        try {
-          const page = redditSource.parsePage(res, config, state, { now: NOW, secret: null });
-          expectSane(page);
-          expect(JSON.parse(JSON.stringify(page.state))).toEqual(page.state);
-        } catch (err) {
-          if (!(err instanceof SyncError)) throw err;
-        }
-      }),
-      { numRuns: 200 },
-    );
+    fuzzPageBodies({
+      source: redditSource,
+      config,
+      states,
+      url: 'https://www.reddit.com/search.json',
+      now: NOW,
+      secret: null,
+      check: expectSane,
+      numRuns: 200,
+    });
   });
 });

@@ -6,7 +6,6 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SyncEngine } from '../../../main/core/sync/engine';
 import { twitterFormat } from '../../../main/core/sync/formats/twitter';
-import { SyncError, type HttpResponse } from '../../../main/core/sync/http';
 import type { Ingestor } from '../../../main/core/sync/ingest';
 import {
   twitterSource,
@@ -14,6 +13,7 @@ import {
   type TwitterState,
 } from '../../../main/core/sync/sources/twitter';
 import { FormatError, type ParseResult } from '../../../main/core/sync/types';
+import { fuzzPageBodies, fuzzSplicedText, fuzzTextAndJson } from '../../helpers/parser-fuzz';
 import { ROOT } from '../../helpers/tmp';
 import {
   FIXTURES,
@@ -199,17 +199,10 @@ describe('x parser fuzzing', () => {
     for (const s of r.shares) expect(Number.isFinite(s.createdAt)).toBe(true);
     for (const q of r.quarantined) expect(q.reason).toMatch(/^X: /);
   };
-  const parseOrFormatError = (text: string) => {
-    try {
-      expectSane(twitterFormat.parse(text, ctx));
-    } catch (err) {
-      if (!(err instanceof FormatError)) throw err;
-    }
-  };
+  const parse = (text: string) => twitterFormat.parse(text, ctx);
 
   it('random text and random JSON: a result or a FormatError', () => {
-    fc.assert(fc.property(fc.string(), parseOrFormatError), { numRuns: 200 });
-    fc.assert(fc.property(fc.json(), parseOrFormatError), { numRuns: 200 });
+    fuzzTextAndJson({ parse, check: expectSane, numRuns: 200 });
   });
 
   it('a retweet whose created_at is a number no Date can hold is dated by its id (found by fuzzing)', () => {
@@ -255,13 +248,7 @@ describe('x parser fuzzing', () => {
   });
 
   it('saved bodies cut or spliced at random: a result or a FormatError', () => {
-    const text = fixtureText('search-recent-p2.json');
-    fc.assert(
-      fc.property(fc.nat(text.length), fc.nat(200), fc.string({ maxLength: 20 }), (at, cut, insert) => {
-        parseOrFormatError(text.slice(0, at) + insert + text.slice(at + cut));
-      }),
-      { numRuns: 200 },
-    );
+    fuzzSplicedText({ text: fixtureText('search-recent-p2.json'), parse, check: expectSane, numRuns: 200 });
   });
 
   it('parsePage on random bodies: a page or a SyncError, with a storable state', () => {
@@ -270,24 +257,15 @@ describe('x parser fuzzing', () => {
       twitterSource.initialState(config),
       { sinceId: T1!.id, top: T9!.id, nextToken: 'abc', pages: 1 },
     ];
-    fc.assert(
-      fc.property(fc.oneof(fc.json(), fc.string()), fc.constantFrom(...states), (body, state) => {
-        const res: HttpResponse = {
-          status: 200,
-          headers: new Headers(),
-          body,
-          url: 'https://api.x.com/2/tweets/search/recent',
-          rateLimit: null,
-        };
-        try {
-          const page = twitterSource.parsePage(res, config, state, { now: NOW, secret: TOKEN });
-          expectSane(page);
-          expect(JSON.parse(JSON.stringify(page.state))).toEqual(page.state);
-        } catch (err) {
-          if (!(err instanceof SyncError)) throw err;
-        }
-      }),
-      { numRuns: 200 },
-    );
+    fuzzPageBodies({
+      source: twitterSource,
+      config,
+      states,
+      url: 'https://api.x.com/2/tweets/search/recent',
+      now: NOW,
+      secret: TOKEN,
+      check: expectSane,
+      numRuns: 200,
+    });
   });
 });

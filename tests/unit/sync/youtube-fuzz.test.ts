@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { youtubeFormat } from '../../../main/core/sync/formats/youtube';
 import { SyncError, type HttpResponse } from '../../../main/core/sync/http';
 import { youtubeSource, type YouTubeConfig } from '../../../main/core/sync/sources/youtube';
-import { FormatError, type ParseResult } from '../../../main/core/sync/types';
+import type { ParseResult } from '../../../main/core/sync/types';
+import { fuzzSplicedText, fuzzTextAndJson } from '../../helpers/parser-fuzz';
 import { fixtureText, KEY, NOW, P1, VIDEO } from './youtube-fixtures';
 
 describe('youtube parser fuzzing', () => {
@@ -19,17 +20,10 @@ describe('youtube parser fuzzing', () => {
     }
     for (const q of r.quarantined) expect(q.reason).toMatch(/^YouTube: /);
   };
-  const parseOrFormatError = (text: string) => {
-    try {
-      expectSane(youtubeFormat.parse(text, ctx));
-    } catch (err) {
-      if (!(err instanceof FormatError)) throw err;
-    }
-  };
+  const parse = (text: string) => youtubeFormat.parse(text, ctx);
 
   it('random text and random JSON: a result or a FormatError', () => {
-    fc.assert(fc.property(fc.string(), parseOrFormatError), { numRuns: 200 });
-    fc.assert(fc.property(fc.json(), parseOrFormatError), { numRuns: 200 });
+    fuzzTextAndJson({ parse, check: expectSane, numRuns: 200 });
   });
 
   it('comments with a field replaced by a random value: each stored or quarantined', () => {
@@ -62,13 +56,7 @@ describe('youtube parser fuzzing', () => {
   });
 
   it('saved bodies cut or spliced at random: a result or a FormatError', () => {
-    const text = fixtureText('threads-p1.json');
-    fc.assert(
-      fc.property(fc.nat(text.length), fc.nat(200), fc.string({ maxLength: 20 }), (at, cut, insert) => {
-        parseOrFormatError(text.slice(0, at) + insert + text.slice(at + cut));
-      }),
-      { numRuns: 200 },
-    );
+    fuzzSplicedText({ text: fixtureText('threads-p1.json'), parse, check: expectSane, numRuns: 200 });
   });
 
   it('parsePage and classifyError on random bodies: a page or a SyncError, never the key', () => {
