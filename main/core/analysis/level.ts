@@ -125,8 +125,8 @@ function describe(metric: LevelRule['metric'], value: number, at: number): { fr:
       };
     case 'reach':
       return {
-        fr: `Audience cumulée ${num(value).fr} (seuil ${num(at).fr})`,
-        en: `Combined reach ${num(value).en} (threshold ${num(at).en})`,
+        fr: `Portée cumulée ${num(value).fr} (seuil ${num(at).fr})`,
+        en: `Total reach ${num(value).en} (threshold ${num(at).en})`,
       };
     case 'crisisShare':
       return {

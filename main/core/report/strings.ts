@@ -21,7 +21,7 @@ const fr = {
   impact: 'Impact',
   volume: 'Mentions',
   uniqueAuthors: 'Auteurs distincts',
-  totalReach: 'Audience cumulée',
+  totalReach: 'Portée cumulée',
   peakMinute: 'Minute de pointe',
   toxicShare: 'Part de messages toxiques',
   ratingBefore: 'Note moyenne avant',

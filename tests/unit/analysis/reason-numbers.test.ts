@@ -34,8 +34,8 @@ describe('reason numbers', () => {
       reach: 100_852,
       crisisShare: 0.5,
     });
-    expect(s.reasonTexts('en')).toContain('Combined reach 100,852 (threshold 100,000)');
-    expect(s.reasonTexts('fr')).toContain(`Audience cumulée 100${THIN}852 (seuil 100${THIN}000)`);
+    expect(s.reasonTexts('en')).toContain('Total reach 100,852 (threshold 100,000)');
+    expect(s.reasonTexts('fr')).toContain(`Portée cumulée 100${THIN}852 (seuil 100${THIN}000)`);
     expect(s.reasonTexts('en')).toContain('50% of mentions use crisis vocabulary (threshold 40%)');
   });
 });
