@@ -25,7 +25,7 @@ test('says Vigie is opening, then how many mentions a store upgrade rewrites, FR
   await screenshot(page, 'starting-fr-upgrade-1366');
 
   // The language chosen in the app (same origin, same storage) is the page's.
-  await page.evaluate(() => localStorage.setItem('vigie.lang', 'en'));
+  await page.evaluate("localStorage.setItem('vigie.lang', 'en')");
   await page.reload();
   await expect(page.locator('h1')).toHaveText('Opening Vigie…');
   await expect(page.locator('#text')).toHaveText(

@@ -16,18 +16,22 @@ interface AnalysisState {
   setSuggestion(s: Suggestion | null): void;
   loadAlerts(incidentId: string): Promise<void>;
   addAlert(a: Alert): void;
-  loadRising(range: TimeSelection): Promise<void>;
+  /** `live`: the window follows the clock (no window picked on the chart). */
+  loadRising(range: TimeSelection, live: boolean): Promise<void>;
   accept(lang: 'fr' | 'en'): Promise<string | null>;
   dismiss(reason: string, lang: 'fr' | 'en'): Promise<boolean>;
   say(message: AnalysisState['message']): void;
 }
 
 const fetchRising = singleFlight(async () => {
-  const range = risingRange;
-  if (!range || range.to <= range.from) return;
+  const ask = risingAsk;
+  if (!ask || ask.range.to <= ask.range.from) return;
   try {
-    const rising = await api.call('analysis.rising', { ...range, limit: 8 });
-    if (risingRange === range) useAnalysisStore.setState({ rising });
+    const rising = await api.call('analysis.rising', { ...ask.range, limit: 8 });
+    // A window picked on the chart is shown for itself only. While following the clock, any answer is
+    // newer than the one shown (runs are one at a time): dropping it because the clock moved meanwhile
+    // would freeze the panel for as long as one computation outlasts the refresh (a big store, a storm).
+    if (risingAsk === ask || (ask.live && risingAsk?.live)) useAnalysisStore.setState({ rising });
   } catch {
     // An empty or failing window keeps the last lists.
   }
@@ -35,8 +39,8 @@ const fetchRising = singleFlight(async () => {
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** The window asked last: one call at a time, the latest window wins. */
-let risingRange: TimeSelection | null = null;
+/** The window asked last, and whether it follows the clock (nothing picked on the chart). */
+let risingAsk: { range: TimeSelection; live: boolean } | null = null;
 
 export const useAnalysisStore = create<AnalysisState>()((set, get) => ({
   suggestion: null,
@@ -61,8 +65,8 @@ export const useAnalysisStore = create<AnalysisState>()((set, get) => ({
     }
   },
   addAlert: (a) => set((s) => (s.alerts.some((x) => x.id === a.id) ? s : { alerts: [a, ...s.alerts] })),
-  loadRising: (range) => {
-    risingRange = range;
+  loadRising: (range, live) => {
+    risingAsk = { range, live };
     return fetchRising();
   },
   accept: async (lang) => {

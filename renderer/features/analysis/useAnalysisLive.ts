@@ -66,8 +66,9 @@ export function useAnalysisLive(): void {
 
   useEffect(() => {
     const load = throttle(() => {
-      const range = selectedRange(useTimelineStore.getState());
-      if (range) void useAnalysisStore.getState().loadRising(range);
+      const timeline = useTimelineStore.getState();
+      const range = selectedRange(timeline);
+      if (range) void useAnalysisStore.getState().loadRising(range, timeline.selection === null);
     }, 1500);
     load();
     const off = useTimelineStore.subscribe((s, prev) => {
