@@ -6,6 +6,7 @@ import { expect, numberAttr, screenshot, test } from './fixtures';
 async function settle(page: Page) {
   await expect(page.getByTestId('mention-row').first()).toBeVisible();
   await expect(page.getByTestId('timeline-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.getByTestId('rising-terms')).toBeVisible();
 }
 
 async function toEnglish(page: Page) {

@@ -40,7 +40,11 @@ export function RisingPanel() {
         </div>
       </div>
       <div className="rising__body" role="tabpanel">
-        {!rising || rising.total === 0 ? (
+        {!rising ? (
+          <p className="rising__empty" data-testid="rising-loading">
+            {t('analysis.rising.loading')}
+          </p>
+        ) : rising.total === 0 ? (
           <p className="rising__empty">{t('analysis.rising.empty')}</p>
         ) : tab === 'terms' ? (
           <ul className="rising__chips" data-testid="rising-terms">

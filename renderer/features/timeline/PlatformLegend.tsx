@@ -16,7 +16,9 @@ export function PlatformLegend({ platforms, buckets }: { platforms: Platform[]; 
       {shown.map((p) => (
         <li key={p} className="legend__item" data-platform={p}>
           <span className="swatch" style={{ background: PLATFORM_COLORS[p] }} aria-hidden="true" />
-          <span className="legend__name">{t(`platform.${p}`)}</span>
+          <span className="legend__name" title={t(`platform.${p}`)}>
+            {t(`platform.${p}`)}
+          </span>
           <span className="legend__count">{f.integer(totals.get(p) ?? 0)}</span>
         </li>
       ))}

@@ -53,6 +53,7 @@ export const analysis: Messages<typeof fr> = {
     window: 'over {{from}} – {{to}}',
     tabs: { terms: 'Terms', clusters: 'Copies', authors: 'Authors' },
     empty: 'Nothing in this window',
+    loading: 'Reading the window’s messages…',
     copies_one: '{{count}} copy',
     copies_other: '{{count}} copies',
     voices: '{{voices}} voices for {{total}} mentions',

@@ -51,6 +51,7 @@ export const analysis = {
     window: 'sur {{from}} – {{to}}',
     tabs: { terms: 'Termes', clusters: 'Reprises', authors: 'Auteurs' },
     empty: 'Rien sur cette période',
+    loading: 'Lecture des messages de la période…',
     copies_one: '{{count}} copie',
     copies_other: '{{count}} copies',
     voices: '{{voices}} voix pour {{total}} mentions',
