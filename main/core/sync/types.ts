@@ -13,17 +13,13 @@ export interface Quarantined {
   raw: string;
 }
 
-/** Why a normalizer refused a record; its text reads as the old plain reason in template strings. */
+/** Why a normalizer refused a record: a code for the interface, the English sentence for the detail. */
 export class Rejection {
   constructor(
     readonly code: QuarantineCode,
     readonly text: string,
     readonly detail: QuarantineDetail = {},
   ) {}
-
-  toString(): string {
-    return this.text;
-  }
 }
 
 export const NOT_OBJECT = new Rejection('not_object', 'record is not an object');
