@@ -35,8 +35,14 @@ export function setAside(
   return { reason: `${prefix}${why.text}`, code: why.code, detail, raw };
 }
 
+/** A date field the parser cannot read: "status 42: unreadable created_at "hier"", value kept for the UI. */
+export function unreadableDate(subject: string, field: string, raw: unknown): Rejection {
+  const text = `${subject ? `${subject}: ` : ''}unreadable ${field} ${String(JSON.stringify(raw)).slice(0, 60)}`;
+  return new Rejection('bad_date', text, { value: quoted(raw) });
+}
+
 /** An unreadable value, cut short enough to quote in a sentence. */
-export function quoted(value: unknown): string {
+function quoted(value: unknown): string {
   let text: string;
   try {
     text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));

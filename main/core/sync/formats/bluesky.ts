@@ -8,7 +8,7 @@ import {
   Rejection,
   emptyResult,
   excerpt,
-  quoted,
+  unreadableDate,
   setAside,
   type ParseResult,
 } from '../types';
@@ -143,10 +143,7 @@ function toMention(p: Obj): NewMention | Rejection {
   // createdAt is whatever the client wrote, future dates included: indexedAt caps it (as the AppView
   // does for sorting) and stands in when createdAt is unreadable.
   const createdAt = created !== null && indexed !== null ? Math.min(created, indexed) : (created ?? indexed);
-  if (createdAt === null) {
-    const text = `post ${uri}: unreadable createdAt ${String(JSON.stringify(p.record.createdAt)).slice(0, 60)}`;
-    return new Rejection('bad_date', text, { value: quoted(p.record.createdAt) });
-  }
+  if (createdAt === null) return unreadableDate(`post ${uri}`, 'createdAt', p.record.createdAt);
   const langs = Array.isArray(p.record.langs) ? p.record.langs : [];
   return {
     id: `bluesky:${uri}`,

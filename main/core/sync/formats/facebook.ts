@@ -8,7 +8,7 @@ import {
   Rejection,
   emptyResult,
   excerpt,
-  quoted,
+  unreadableDate,
   setAside,
   type ParseResult,
 } from '../types';
@@ -48,10 +48,7 @@ function toMention(r: Obj): NewMention | Rejection {
     return new Rejection('no_date', `${id} has no created_time`);
   // Graph writes offsets as +0000 (no colon), which Date.parse does not reliably read.
   const createdAt = parseAtDate(r.created_time);
-  if (createdAt === null) {
-    const text = `${id}: unreadable created_time ${JSON.stringify(r.created_time).slice(0, 60)}`;
-    return new Rejection('bad_date', text, { value: quoted(r.created_time) });
-  }
+  if (createdAt === null) return unreadableDate(`${id}`, 'created_time', r.created_time);
   const isComment = 'like_count' in r || 'comment_count' in r || 'parent' in r;
   // `from` is left out when the author's privacy settings hide them from the app.
   const from = isObj(r.from) ? r.from : null;

@@ -8,7 +8,7 @@ import {
   Rejection,
   emptyResult,
   excerpt,
-  quoted,
+  unreadableDate,
   setAside,
   type ParseResult,
 } from '../types';
@@ -116,10 +116,7 @@ function toMention(s: Obj): NewMention | Rejection {
   if (s.created_at === undefined || s.created_at === null)
     return new Rejection('no_date', `status ${s.id} has no created_at`);
   const createdAt = typeof s.created_at === 'string' ? toMs(s.created_at) : null;
-  if (createdAt === null) {
-    const text = `status ${s.id}: unreadable created_at ${JSON.stringify(s.created_at).slice(0, 60)}`;
-    return new Rejection('bad_date', text, { value: quoted(s.created_at) });
-  }
+  if (createdAt === null) return unreadableDate(`status ${s.id}`, 'created_at', s.created_at);
   const body = typeof s.content === 'string' ? htmlToPlainText(s.content) : '';
   // The content warning is plain text in the API; it stays in front, as readers see it.
   const warning = optionalString(s.spoiler_text)?.trim();

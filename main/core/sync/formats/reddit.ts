@@ -3,7 +3,15 @@
 // share this parser.
 import type { NewMention } from '../ingest';
 import { decodeEntities, isHostOf, nonNegativeInt, optionalString } from '../normalize';
-import { FormatError, Rejection, emptyResult, excerpt, quoted, setAside, type ParseResult } from '../types';
+import {
+  FormatError,
+  Rejection,
+  emptyResult,
+  excerpt,
+  unreadableDate,
+  setAside,
+  type ParseResult,
+} from '../types';
 import type { FileFormat } from './registry';
 
 type Obj = Record<string, unknown>;
@@ -109,10 +117,7 @@ function toMention(kind: 't3' | 't1', d: Obj): NewMention | Rejection {
   const createdAt = createdMs(d.created_utc);
   if (d.created_utc === undefined || d.created_utc === null)
     return new Rejection('no_date', `${what} ${fullname} has no created_utc`);
-  if (createdAt === null) {
-    const text = `${what} ${fullname}: unreadable created_utc ${JSON.stringify(d.created_utc).slice(0, 60)}`;
-    return new Rejection('bad_date', text, { value: quoted(d.created_utc) });
-  }
+  if (createdAt === null) return unreadableDate(`${what} ${fullname}`, 'created_utc', d.created_utc);
   let body: string;
   if (kind === 't3') {
     if (typeof d.title !== 'string') return new Rejection('no_text', `post ${fullname} has no title`);

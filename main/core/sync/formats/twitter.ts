@@ -8,7 +8,7 @@ import {
   Rejection,
   emptyResult,
   excerpt,
-  quoted,
+  unreadableDate,
   setAside,
   type ParseResult,
 } from '../types';
@@ -165,10 +165,7 @@ function toMention(t: Obj, includes: Includes): NewMention | Rejection {
   if (t.created_at === undefined || t.created_at === null)
     return new Rejection('no_date', `tweet ${id} has no created_at`);
   const createdAt = typeof t.created_at === 'string' ? toMs(t.created_at) : null;
-  if (createdAt === null) {
-    const text = `tweet ${id}: unreadable created_at ${JSON.stringify(t.created_at).slice(0, 60)}`;
-    return new Rejection('bad_date', text, { value: quoted(t.created_at) });
-  }
+  if (createdAt === null) return unreadableDate(`tweet ${id}`, 'created_at', t.created_at);
   const text = tweetText(t);
   if (text === null) return new Rejection('no_text', `tweet ${id} has no text`);
   const authorId = optionalString(t.author_id);

@@ -3,7 +3,7 @@
 import { PLATFORMS, type Platform } from '../../../../shared/model';
 import type { NewMention } from '../ingest';
 import { langCode, nonNegativeInt, toMs } from '../normalize';
-import { Rejection, quoted } from '../types';
+import { Rejection, unreadableDate } from '../types';
 import { parseLooseDate } from './feed-dates';
 
 type Obj = Record<string, unknown>;
@@ -55,10 +55,7 @@ export function vigieRecordToMention(o: unknown): NewMention | Rejection {
     return new Rejection('no_date', 'no createdAt');
   // Machine-written dates: a string without a zone is UTC, a number is ms (or seconds) since 1970.
   const createdAt = typeof rawDate === 'string' ? parseLooseDate(rawDate, { zone: 0 }) : toMs(rawDate);
-  if (createdAt === null) {
-    const text = `unreadable createdAt ${JSON.stringify(rawDate).slice(0, 60)}`;
-    return new Rejection('bad_date', text, { value: quoted(rawDate) });
-  }
+  if (createdAt === null) return unreadableDate('', 'createdAt', rawDate);
   const name = str(field(o, 'authorName', 'author_name'));
   const followers = field(o, 'authorFollowers', 'author_followers');
   const mention: NewMention = {

@@ -2,7 +2,15 @@
 // source and the file import share this parser.
 import type { NewMention } from '../ingest';
 import { htmlToPlainText, nonNegativeInt, optionalString, toMs } from '../normalize';
-import { FormatError, Rejection, emptyResult, excerpt, quoted, setAside, type ParseResult } from '../types';
+import {
+  FormatError,
+  Rejection,
+  emptyResult,
+  excerpt,
+  unreadableDate,
+  setAside,
+  type ParseResult,
+} from '../types';
 import type { FileFormat } from './registry';
 
 type Obj = Record<string, unknown>;
@@ -102,10 +110,7 @@ function toMention(
   if (s.publishedAt === undefined || s.publishedAt === null)
     return new Rejection('no_date', `comment ${id} has no publishedAt`);
   const createdAt = typeof s.publishedAt === 'string' ? toMs(s.publishedAt) : null;
-  if (createdAt === null) {
-    const text = `comment ${id}: unreadable publishedAt ${JSON.stringify(s.publishedAt).slice(0, 60)}`;
-    return new Rejection('bad_date', text, { value: quoted(s.publishedAt) });
-  }
+  if (createdAt === null) return unreadableDate(`comment ${id}`, 'publishedAt', s.publishedAt);
   const text = commentText(s);
   if (text === null) return new Rejection('no_text', `comment ${id} has no text`);
   const videoId = optionalString(s.videoId) ?? threadVideoId;
