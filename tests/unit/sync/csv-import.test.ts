@@ -1,9 +1,12 @@
 // Complete exports from listening tools (Talkwalker, Meltwater, Digimind, Brandwatch, US and Excel
 // exports), parsed or imported end to end.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../helpers/tmp';
 import { importFile } from '../../../main/core/sync/file-import';
 import { parseCsv } from '../../../main/core/sync/formats/csv';
-import { ctx, db, fixture, fixturePath, ingestor, local, NOW, row, useCsvStore } from './csv-fixtures';
+import { ctx, db, fixture, fixturePath, ingestor, local, NOW, row, tmp, useCsvStore } from './csv-fixtures';
 
 useCsvStore();
 
@@ -140,5 +143,56 @@ describe('csv: listening-tool exports', () => {
       { platform: 'youtube', createdAt: local(11, 25, 14, 3), authorHandle: 'lyon_news' },
       { platform: 'youtube', createdAt: local(11, 25, 15, 0), text: 'Vidéo : la panne expliquée' },
     ]);
+  });
+});
+
+describe('csv: rows meet the posts their platform sources stored', () => {
+  it('Reddit posts and comments, YouTube comments: one mention each, not two', async () => {
+    const dir = path.join(ROOT, 'tests', 'fixtures');
+    await importFile(path.join(dir, 'reddit', 'comments.json'), 'reddit', { ingestor, now: () => NOW });
+    await importFile(path.join(dir, 'youtube', 'threads-p1.json'), 'youtube', { ingestor, now: () => NOW });
+    const before = (db.prepare('SELECT COUNT(*) AS n FROM mentions').get() as { n: number }).n;
+    const csv = tmp.file('listening.csv');
+    fs.writeFileSync(
+      csv,
+      [
+        'Date,URL,Source,Hit Sentence',
+        '2026-11-25 10:00,https://www.reddit.com/r/france/comments/1gux5k2/panne_ondaline_a_lyon_depuis_ce_matin/lxy3m1a/,Reddit,copie du commentaire',
+        '2026-11-25 10:00,https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=UgzKx1gW8mZ4a9bC7Ap4AaABAg,YouTube,copie du commentaire',
+        '2026-11-25 10:00,https://redd.it/1zzzzzz,Reddit,un autre fil',
+      ].join('\n'),
+    );
+    const report = await importFile(csv, 'csv', { ingestor, now: () => NOW });
+    expect(report).toMatchObject({ inserted: 1, duplicates: 2 });
+    expect((db.prepare('SELECT COUNT(*) AS n FROM mentions').get() as { n: number }).n).toBe(before + 1);
+    expect(row('reddit:t3_1zzzzzz')).toMatchObject({ platform: 'reddit', text: 'un autre fil' });
+  });
+
+  it('a row stored by an earlier version under its URL is not stored again', async () => {
+    const url = 'https://www.reddit.com/r/france/comments/1gux5k2/panne/';
+    ingestor.ingest([
+      {
+        id: `reddit:${url}`,
+        platform: 'reddit',
+        externalId: url,
+        url,
+        authorHandle: 'jeanmi57',
+        authorName: null,
+        authorFollowers: null,
+        text: 'Panne',
+        lang: 'fr',
+        createdAt: local(11, 25, 10),
+        likes: 0,
+        shares: 0,
+        replies: 0,
+        rating: null,
+      },
+    ]);
+    const csv = tmp.file('again.csv');
+    fs.writeFileSync(csv, `Date,URL,Source,Hit Sentence\n2026-11-25 10:00,${url},Reddit,Panne\n`);
+    expect(await importFile(csv, 'csv', { ingestor, now: () => NOW })).toMatchObject({
+      inserted: 0,
+      duplicates: 1,
+    });
   });
 });

@@ -84,12 +84,58 @@ describe('csv: column mapping', () => {
     expect(r.mentions).toHaveLength(1);
     expect(r.quarantined).toEqual([
       {
-        reason: expect.stringMatching(/^CSV row 3: malformed CSV \(Quoted field unterminated\)$/),
+        reason: expect.stringMatching(
+          /^CSV row 3: malformed CSV \(a quote opens a cell and is not closed on its line\)$/,
+        ),
         code: 'malformed',
         detail: { unit: 'row', n: 3 },
         raw: expect.any(String),
       },
     ]);
+  });
+
+  it('a stray quote sets aside its own line only: the rows after it are read', () => {
+    // A post starting with " exported unquoted: its quote never closes and used to swallow the file.
+    const lines = ['Date,Text,URL', '2026-11-25 10:00,first,https://a.example/0'];
+    lines.push('2026-11-25 10:01,"Ondaline ment encore,https://a.example/1');
+    for (let i = 2; i < 300; i++) lines.push(`2026-11-25 11:00,post ${i},https://a.example/${i}`);
+    lines.push('2026-11-25 12:00,"again, unclosed,https://a.example/300');
+    lines.push('2026-11-25 12:01,"quoted, properly",https://a.example/301');
+    const r = parseCsv(lines.join('\r\n') + '\r\n', ctx());
+    expect(r.mentions.map((m) => m.text)).toEqual([
+      'first',
+      ...Array.from({ length: 298 }, (_, k) => `post ${k + 2}`),
+      'quoted, properly',
+    ]);
+    expect(r.quarantined.map((q) => [q.reason, q.raw])).toEqual([
+      [
+        'CSV row 3: malformed CSV (a quote opens a cell and is not closed on its line)',
+        '2026-11-25 10:01,"Ondaline ment encore,https://a.example/1',
+      ],
+      [
+        'CSV row 302: malformed CSV (a quote opens a cell and is not closed on its line)',
+        '2026-11-25 12:00,"again, unclosed,https://a.example/300',
+      ],
+    ]);
+  });
+
+  it('a record with a multi-line cell before its unclosed quote is set aside whole', () => {
+    const text = 'Date,Text,Note\n2026-11-25,"line one\nline two","oops\n2026-11-26,next,\n';
+    const r = parseCsv(text, ctx());
+    expect(r.mentions.map((m) => m.text)).toEqual(['next']);
+    expect(r.quarantined.map((q) => q.raw)).toEqual(['2026-11-25,"line one\nline two","oops']);
+  });
+
+  it('reads an early-month US date as month first when AM/PM sits in its own Time column', () => {
+    // Only ambiguous days (≤ 12): the 2:05 PM of the Time column is what says the order.
+    const text = 'Date,Time,Text\n11/03/2026,2:05 PM,panne\n11/04/2026,9:15 AM,toujours\n';
+    expect(parseCsv(text, ctx()).mentions.map((m) => m.createdAt)).toEqual([
+      local(11, 3, 14, 5),
+      local(11, 4, 9, 15),
+    ]);
+    // Without AM/PM, the same dates are read day first (the French order).
+    const french = 'Date,Heure,Texte\n11/03/2026,14:05,panne\n';
+    expect(parseCsv(french, ctx()).mentions[0]!.createdAt).toBe(local(3, 11, 14, 5));
   });
 
   it('stays linear on huge hostile cells', () => {

@@ -6,6 +6,8 @@ import type { NewMention } from '../ingest';
 import { htmlToPlainText } from '../normalize';
 import { FormatError, Rejection, emptyResult, excerpt, setAside, type ParseResult } from '../types';
 import { resolveMapping, csvMappingFor, type CsvField, type CsvMapping } from './csv-mapping';
+import { platformIdFromUrl } from './csv-platform-ids';
+import { parseCsvRows } from './csv-rows';
 import { guessDayFirst, parseCount, parseCsvDate, parseLang, parseSentiment, platformOf } from './csv-values';
 import { resolveUrl, stableId } from './feed-item';
 import { rejectBinary } from './not-text';
@@ -101,10 +103,7 @@ export function parseCsv(text: string, ctx: CsvContext): ParseResult {
     );
   }
   // Blank rows are skipped below, not by the parser, so row numbers stay those of the spreadsheet.
-  const parsed = Papa.parse<string[]>(body, { delimiter });
-  const errors = new Map<number, string>();
-  for (const e of parsed.errors) if (e.row !== undefined && !errors.has(e.row)) errors.set(e.row, e.message);
-  const rows = parsed.data;
+  const { rows, errors } = parseCsvRows(body, delimiter);
   const col = (field: CsvField): number => (mapping[field] === null ? -1 : headers.indexOf(mapping[field]));
   const columns = Object.fromEntries((Object.keys(mapping) as CsvField[]).map((f) => [f, col(f)])) as Record<
     CsvField,
@@ -113,7 +112,8 @@ export function parseCsv(text: string, ctx: CsvContext): ParseResult {
   const reader: RowReader = {
     columns,
     width: headers.length,
-    dayFirst: guessDayFirst(rows.slice(1).map((r) => r[columns.date] ?? '')),
+    // With the time cell: "2:05 PM" in its own column still points to the US order.
+    dayFirst: guessDayFirst(rows.slice(1).map((r) => `${r[columns.date] ?? ''} ${r[columns.time] ?? ''}`)),
     decimalComma: delimiter === ';',
   };
   const out = emptyResult();
@@ -200,17 +200,23 @@ function rowToMention(row: string[], r: RowReader): NewMention | Rejection {
   };
   const reach = count('reach');
   if (reach !== null) mention.reach = reach;
+  // Reddit and YouTube rows were keyed by the tool's id or the URL before their URL was read.
+  if (platform === 'reddit' || platform === 'youtube') {
+    const before = idOf(get('id'), url, '', '');
+    if (before !== externalId) mention.previousId = `${platform}:${before}`;
+  }
   return mention;
 }
 
 /**
  * The tool's own id, else the URL, else a hash of date, author and text: the same row imported twice
- * gets the same id. X posts take the tweet id from their URL so they meet the X source's copies.
+ * gets the same id. X posts, Reddit posts and comments and YouTube comments take the platform's id
+ * from their URL so they meet the copies their sources stored.
  * Ids Excel turned into 1.23457E+18 are unusable and skipped.
  */
 function idOf(toolId: string, url: string | null, platform: string, fallback: string): string {
-  const tweet = platform === 'x' && url ? /\/status(?:es)?\/(\d{5,25})/.exec(url)?.[1] : undefined;
-  if (tweet) return tweet;
+  const native = platformIdFromUrl(platform, url);
+  if (native) return native;
   if (toolId && !/^\d(?:[.,]\d+)?e\+?\d+$/i.test(toolId)) return stableId(toolId);
   if (url) return stableId(url);
   return `sha1:${createHash('sha1').update(fallback).digest('hex')}`;
