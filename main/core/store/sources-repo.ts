@@ -72,13 +72,19 @@ export class SourcesRepo {
     return this.db.prepare('SELECT * FROM sources ORDER BY created_at, id').all() as SourceRow[];
   }
 
-  /** Creates or replaces a source's settings, keeping its cursor when the type is unchanged. */
+  /**
+   * Creates or replaces a source's settings. Its cursor (and rate-limit state) is kept only while it
+   * reads the same stream: another hashtag, query, account or address starts from that stream's
+   * beginning, or the old cursor would skip the new stream's history.
+   */
   upsert(row: { id: string; type: string; name: string; config: unknown }, at: number): void {
     const existing = this.get(row.id);
     if (existing && existing.type === row.type) {
+      const sameStream = streamOf(parseConfig(existing.config)) === streamOf(row.config);
       this.db
         .prepare(
-          "UPDATE sources SET name = ?, config = ?, status = 'idle', failures = 0, next_run_at = NULL, last_error = NULL WHERE id = ?",
+          `UPDATE sources SET name = ?, config = ?, status = 'idle', failures = 0, next_run_at = NULL, last_error = NULL
+           ${sameStream ? '' : ', cursor = NULL, rate_limit = NULL'} WHERE id = ?`,
         )
         .run(row.name, JSON.stringify(row.config), row.id);
       return;
@@ -89,5 +95,25 @@ export class SourcesRepo {
 
   delete(id: string): void {
     this.db.prepare('DELETE FROM sources WHERE id = ?').run(id);
+  }
+}
+
+/** Settings that change how or how often a source reads, not what it reads. */
+const NOT_STREAM = new Set(['backfillPages', 'intervalSeconds', 'tokenEnv', 'tokenFile', 'secretRef']);
+
+/** What a source reads, as a comparable string: its settings minus credentials and pacing. */
+function streamOf(config: unknown): string {
+  if (!config || typeof config !== 'object') return JSON.stringify(config ?? null);
+  const entries = Object.entries(config as Record<string, unknown>)
+    .filter(([k, v]) => !NOT_STREAM.has(k) && v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify(entries);
+}
+
+function parseConfig(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return null;
   }
 }

@@ -1,6 +1,7 @@
 /** Mastodon HTTP source against the 127.0.0.1 server: paging, Link headers, cursors, settings. */
 import type Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { SourcesRepo } from '../../../main/core/store/sources-repo';
 import type { SyncEngine } from '../../../main/core/sync/engine';
 import {
   fixture,
@@ -119,6 +120,33 @@ describe('mastodon source: hashtag timeline', () => {
     const id = addSource({ baseUrl: server.baseUrl, hashtag: 'ondaline', backfillPages: 2 });
     expect(await engine.runOnce(id)).toMatchObject({ status: 'ok', inserted: 4, pages: 2, complete: true });
     expect(cursorOf(id).sinceId).toBe(TAG[0]!.id);
+  });
+});
+
+describe('mastodon source: edited settings', () => {
+  it('another hashtag starts from its own beginning; a new token or pace keeps the cursor', async () => {
+    server.setHandler((req) =>
+      req.path.endsWith('/ondaline')
+        ? timeline(TAG, req, server.baseUrl)
+        : timeline(NEWER, req, server.baseUrl),
+    );
+    const id = addSource({ baseUrl: server.baseUrl, hashtag: 'ondaline' });
+    await engine.runOnce(id);
+    const sources = new SourcesRepo(db);
+    const save = (config: Record<string, unknown>) =>
+      sources.upsert({ id, type: 'mastodon', name: 'Mastodon test', config }, Date.now());
+
+    save({ baseUrl: server.baseUrl, hashtag: 'ondaline', tokenEnv: 'MASTODON_TOKEN', intervalSeconds: 300 });
+    expect(cursorOf(id).sinceId).toBe(TAG[0]!.id);
+
+    save({ baseUrl: server.baseUrl, hashtag: 'ondalinegate' });
+    expect(sources.get(id)!.cursor).toBeNull();
+    server.requests.length = 0;
+    const other = await engine.runOnce(id);
+    expect(other).toMatchObject({ status: 'ok', inserted: NEWER.length });
+    expect(server.requests[0]!.path).toBe('/api/v1/timelines/tag/ondalinegate');
+    expect(server.requests[0]!.url.searchParams.has('since_id')).toBe(false);
+    expect(mentionCount()).toBe(TAG.length + NEWER.length);
   });
 });
 
