@@ -160,6 +160,10 @@ export const quarantineItemSchema = z.object({
   code: z.enum(QUARANTINE_CODES).nullable(),
   detail: quarantineDetailSchema,
   rawExcerpt: z.string(),
+  /** Times the same record was refused (a feed re-read with the same bad item, a file imported again). */
+  seenCount: z.number().int().min(1),
+  /** When it was last refused again; null when seen once. */
+  lastSeenAt: z.number().int().nullable(),
 });
 export type QuarantineItem = z.infer<typeof quarantineItemSchema>;
 

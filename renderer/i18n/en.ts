@@ -381,6 +381,8 @@ export const en: Messages<typeof fr> = {
       fileImport: 'File import',
       showExcerpt: 'Show all',
       hideExcerpt: 'Show less',
+      seenAgain_one: 'Refused {{formatted}} times, last on {{when}}',
+      seenAgain_other: 'Refused {{formatted}} times, last on {{when}}',
       technical: 'Technical detail:',
       where: {
         row: 'Row {{n}}',

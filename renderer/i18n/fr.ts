@@ -382,6 +382,8 @@ export const fr = {
       fileImport: 'Import de fichier',
       showExcerpt: 'Tout afficher',
       hideExcerpt: 'Réduire',
+      seenAgain_one: 'Refusé {{formatted}} fois, la dernière le {{when}}',
+      seenAgain_other: 'Refusé {{formatted}} fois, la dernière le {{when}}',
       technical: 'Détail technique :',
       where: {
         row: 'Ligne {{n}}',

@@ -120,7 +120,7 @@ export function sourceHandlers(ctx: CoreContext): HandlerGroup<SourceCalls> {
       const args = sourceId ? [sourceId] : [];
       const items = ctx.db
         .prepare(
-          `SELECT id, source_id, at, reason, code, detail, raw_excerpt FROM quarantine ${where}
+          `SELECT id, source_id, at, reason, code, detail, raw_excerpt, seen_count, last_seen_at FROM quarantine ${where}
            ORDER BY id DESC LIMIT ?`,
         )
         .all(...args, limit) as {
@@ -131,6 +131,8 @@ export function sourceHandlers(ctx: CoreContext): HandlerGroup<SourceCalls> {
         code: string | null;
         detail: string | null;
         raw_excerpt: string;
+        seen_count: number;
+        last_seen_at: number | null;
       }[];
       const total = (
         ctx.db.prepare(`SELECT COUNT(*) AS n FROM quarantine ${where}`).get(...args) as { n: number }
@@ -144,6 +146,8 @@ export function sourceHandlers(ctx: CoreContext): HandlerGroup<SourceCalls> {
           code: quarantineCodeOf(q.code),
           detail: quarantineDetailOf(q.detail),
           rawExcerpt: q.raw_excerpt,
+          seenCount: q.seen_count,
+          lastSeenAt: q.last_seen_at,
         })),
         total,
       };

@@ -3,6 +3,7 @@ import type { Platform } from '../../../shared/model';
 import { AnalysisContextSource } from '../analysis/context-source';
 import { analyzeMention, type MentionAnalysis } from '../analysis/mention-analysis';
 import { NearDuplicateClusterer, type DuplicateKey } from '../analysis/near-duplicates';
+import { quarantineFingerprint } from '../store/quarantine-fingerprint';
 import { SourcesRepo } from '../store/sources-repo';
 import { TimeKeys } from '../store/time-key';
 import { AnalysisPool, type AnalyzedBatch } from './analysis-pool';
@@ -34,6 +35,11 @@ export interface NewMention {
   analysis?: MentionAnalysis;
   /** Near-duplicate key computed ahead (analysis worker); otherwise the clusterer computes it. */
   duplicateKey?: DuplicateKey;
+  /**
+   * The id an earlier version of Vigie gave this post, when the way its id is made changed: a post
+   * stored under it is the same post, seen again, not a new one.
+   */
+  previousId?: string;
 }
 
 export interface IngestResult {
@@ -63,6 +69,7 @@ export class Ingestor {
   private readonly insertShare: Statement;
   private readonly countShares: Statement;
   private readonly insertQuarantine: Statement;
+  private readonly repeatQuarantine: Statement;
   private readonly exists: Statement;
   private readonly sources: SourcesRepo;
   private readonly keys: TimeKeys;
@@ -104,7 +111,13 @@ export class Ingestor {
       UPDATE mentions SET shares = MAX(shares, (SELECT COUNT(*) FROM mention_shares WHERE original_id = @id))
       WHERE id = @id`);
     this.insertQuarantine = db.prepare(
-      'INSERT INTO quarantine(source_id, at, reason, code, detail, raw_excerpt) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT INTO quarantine(source_id, at, reason, code, detail, raw_excerpt, fingerprint)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    // Seen again: counted on its first entry; the reason and position are the latest ones.
+    this.repeatQuarantine = db.prepare(
+      `UPDATE quarantine SET seen_count = seen_count + 1, last_seen_at = ?, reason = ?, detail = ?
+       WHERE id = (SELECT id FROM quarantine WHERE fingerprint = ? ORDER BY id LIMIT 1)`,
     );
     this.runBatch = db.transaction((result: ParseResult, sourceId: string | null, cursor?: string) =>
       this.store(result, sourceId, cursor),
@@ -212,6 +225,8 @@ export class Ingestor {
     const seen = new Set<string>();
     for (const m of batch) {
       if (seen.has(m.id) || this.exists.get(m.id) !== undefined) again.push(m);
+      else if (m.previousId && this.exists.get(m.previousId) !== undefined)
+        again.push({ ...m, id: m.previousId });
       else {
         seen.add(m.id);
         fresh.push(m);
@@ -300,7 +315,9 @@ export class Ingestor {
   private storeQuarantine(records: Quarantined[], sourceId: string | null, at: number): void {
     for (const q of records) {
       const detail = q.detail && Object.keys(q.detail).length > 0 ? JSON.stringify(q.detail) : null;
-      this.insertQuarantine.run(sourceId, at, q.reason, q.code, detail, q.raw);
+      const fingerprint = quarantineFingerprint(sourceId, q.code, q.raw);
+      if (this.repeatQuarantine.run(at, q.reason, detail, fingerprint).changes > 0) continue;
+      this.insertQuarantine.run(sourceId, at, q.reason, q.code, detail, q.raw, fingerprint);
     }
   }
 }

@@ -125,6 +125,15 @@ const QuarantineRow = memo(function QuarantineRow({
         <span className="q-row__source" title={sourceName ?? undefined}>
           {sourceName ?? t('sources.quarantine.fileImport')}
         </span>
+        {item.seenCount > 1 && item.lastSeenAt !== null && (
+          <span className="q-row__repeats" data-testid="quarantine-repeats">
+            {t('sources.quarantine.seenAgain', {
+              count: item.seenCount,
+              formatted: f.integer(item.seenCount),
+              when: f.dateTime(item.lastSeenAt),
+            })}
+          </span>
+        )}
         <button
           type="button"
           className="q-row__toggle"

@@ -21,10 +21,11 @@ describe('feed source: RSS 2.0', () => {
     server.setHandler(conditional(RSS));
     await engine.runOnce(addSource(`${server.baseUrl}/actu/feed.xml`));
 
-    const first = row('rss:jr-2026-1125-001');
+    // A bare guid (isPermaLink="false") is the site's own number: scoped by the site's host.
+    const first = row('rss:journal-reseau.example/jr-2026-1125-001');
     expect(first).toMatchObject({
       platform: 'rss',
-      external_id: 'jr-2026-1125-001',
+      external_id: 'journal-reseau.example/jr-2026-1125-001',
       // Relative link, resolved against the feed's URL.
       url: `${server.baseUrl}/2026/11/25/panne-ondaline`,
       author_handle: 'Claire Martin',
@@ -52,7 +53,7 @@ describe('feed source: RSS 2.0', () => {
     });
 
     // No date at all (allowed by RSS): dated when first seen; no author: the site and the feed title.
-    expect(row('rss:jr-2026-1125-005')).toMatchObject({
+    expect(row('rss:journal-reseau.example/jr-2026-1125-005')).toMatchObject({
       created_at: NOW,
       author_handle: 'journal-reseau.example',
       author_name: 'Le Journal du Réseau',

@@ -25,6 +25,26 @@ describe('feed parser', () => {
     expect(r.mentions[0]!.url).toBe('https://www.journal-reseau.example/2026/11/25/panne-ondaline');
   });
 
+  it('scopes a bare guid by its site: two feeds numbering their items 1, 2 keep both; URIs stay as they are', () => {
+    const feed = (site: string) => `<rss><channel><title>${site}</title><link>https://www.${site}/</link>
+      <item><title>Article un de ${site}</title><guid isPermaLink="false">1</guid><pubDate>Tue, 25 Nov 2026 10:00:00 GMT</pubDate></item>
+      <item><title>Article deux de ${site}</title><guid isPermaLink="false">urn:uuid:${site}-2</guid><pubDate>Tue, 25 Nov 2026 10:00:00 GMT</pubDate></item>
+    </channel></rss>`;
+    expect(parseFeed(feed('journal-a.example'), opts).mentions.map((m) => m.id)).toEqual([
+      'rss:journal-a.example/1',
+      'rss:urn:uuid:journal-a.example-2',
+    ]);
+    expect(parseFeed(feed('journal-b.example'), opts).mentions.map((m) => m.id)).toEqual([
+      'rss:journal-b.example/1',
+      'rss:urn:uuid:journal-b.example-2',
+    ]);
+    // A bare guid stored unscoped by an earlier version is recognised (see Ingestor's previousId).
+    expect(parseFeed(feed('journal-b.example'), opts).mentions.map((m) => m.previousId)).toEqual([
+      'rss:1',
+      undefined,
+    ]);
+  });
+
   it('keeps long ids short, and never keeps javascript: or data: links', () => {
     const longGuid = `https://tracker.example/?${'x'.repeat(400)}`;
     const rss = `<rss><channel><title>T</title>
@@ -70,6 +90,8 @@ describe('feed parser', () => {
       ['%PDF-1.7\n%âãÏÓ\n1 0 obj', /^This is a PDF document, not an RSS or Atom feed\.$/],
       ['\uFFFDPNG\r\n\x1a\n\0\0\0\rIHDR', /^This is a PNG image, not an RSS or Atom feed\.$/],
       [fixture('error-page.html'), /^This is an HTML page/],
+      ['<!doctype html><html><body>Consent</body></html>', /^This is an HTML page, not an RSS/],
+      ['\n <html lang="fr"><head></head></html>', /^This is an HTML page, not an RSS/],
       ['<svg xmlns="http://www.w3.org/2000/svg"/>', /^This is XML whose root is <svg>/],
       ['date;texte\n25/11/2026;panne', /^This is text, not an RSS or Atom feed/],
       [RSS.slice(0, 2000), /cut off/],

@@ -52,8 +52,9 @@ export function entryToMention(e: FeedEntry, feed: FeedInfo): NewMention | Rejec
   }
   const text = joinText(e.title, e.summary);
   if (!text) return new Rejection('no_text', 'entry without title or text');
-  const externalId = stableId(key);
-  return {
+  const scoped = scopedKey(key, feed.host);
+  const externalId = stableId(scoped);
+  const mention: NewMention = {
     id: `rss:${externalId}`,
     platform: 'rss',
     externalId,
@@ -69,6 +70,19 @@ export function entryToMention(e: FeedEntry, feed: FeedInfo): NewMention | Rejec
     replies: 0,
     rating: null,
   };
+  // Bare guids were not scoped before: a post stored then is this one.
+  if (scoped !== key.trim()) mention.previousId = `rss:${stableId(key)}`;
+  return mention;
+}
+
+/**
+ * A guid that is a URI (http:, urn:, tag:…) names the entry anywhere; a bare one ("1", "post-12", as
+ * many sites write with isPermaLink="false") only within its site, so it is prefixed with the site's
+ * host: two feeds numbering their items 1, 2, 3 do not take each other's for duplicates.
+ */
+function scopedKey(key: string, host: string | null): string {
+  const k = key.trim();
+  return host && !/^[a-z][a-z0-9+.-]*:/i.test(k) ? `${host}/${k}` : k;
 }
 
 /** Title, blank line, summary; a summary that merely repeats the title is not doubled. */

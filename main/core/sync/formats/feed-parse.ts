@@ -67,6 +67,10 @@ export function parseFeed(text: string, opts: FeedOptions): ParseResult & { kind
     const what = /^[[{]/.test(start) ? 'JSON' : 'text';
     throw new FormatError(`This is ${what}, not an RSS or Atom feed (which is XML).`);
   }
+  // An HTML page (a login or consent wall, an error page) however its doctype is written.
+  if (/^<!doctype\s+html\b/i.test(start) || /^<html[\s>]/i.test(start)) {
+    throw new FormatError('This is an HTML page, not an RSS or Atom feed.');
+  }
   const root = parseXml(text).find((n) => tagOf(n) !== null);
   const tag = root ? tagOf(root) : null;
   const kind = tag ? kindOfTag(tag) : null;

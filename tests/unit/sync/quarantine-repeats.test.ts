@@ -1,0 +1,96 @@
+// A record refused again (a feed re-read every minute with the same bad item, a file imported twice)
+// is counted on its first quarantine entry instead of being added again.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startCore, type CoreHost } from '../../../main/core/host';
+import { MIGRATIONS } from '../../../main/core/store/migrations';
+import { openStore } from '../../../main/core/store/open';
+import { RESOURCES, WORKER_FILE, tempDir } from '../../helpers/tmp';
+import { RSS_TYPE, addSource, db, engine, server, useFeedSource } from './feed-fixtures';
+
+describe('quarantine repeats through the core', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let core: CoreHost | null = null;
+  beforeEach(() => {
+    tmp = tempDir();
+  });
+  afterEach(async () => {
+    await core?.close();
+    core = null;
+    tmp.cleanup();
+  });
+  const start = async (dbPath: string) =>
+    (core = await startCore({ dbPath, workerFile: WORKER_FILE, resourcesDir: RESOURCES, tickMs: 0 }));
+  async function importText(host: CoreHost, name: string, text: string) {
+    const data = Buffer.from(text);
+    const { uploadId } = await host.call('import.begin', { name, size: data.length, format: 'auto' });
+    await host.call('import.chunk', { uploadId, index: 0, data: data.toString('base64') });
+    return host.call('import.commit', { uploadId });
+  }
+  const CSV = [
+    'Date,Auteur,Texte',
+    '2026-11-25 10:00,claire_m,Réseau coupé',
+    'mardi dernier,jeanmi57,Panne',
+  ].join('\n');
+
+  it('a file imported twice keeps one entry per bad row, refused twice', async () => {
+    const host = await start(tmp.file('v.db'));
+    expect(await importText(host, 'export.csv', CSV)).toMatchObject({ inserted: 1, quarantined: 1 });
+    const first = await host.call('quarantine.list', {});
+    expect(first.items).toMatchObject([{ code: 'bad_date', seenCount: 1, lastSeenAt: null }]);
+    // Each import still says what it refused; the list does not grow.
+    expect(await importText(host, 'export.csv', CSV)).toMatchObject({ inserted: 0, quarantined: 1 });
+    const second = await host.call('quarantine.list', {});
+    expect(second.total).toBe(1);
+    expect(second.items).toMatchObject([{ id: first.items[0]!.id, seenCount: 2 }]);
+    expect(second.items[0]!.lastSeenAt).toEqual(expect.any(Number));
+    // Another bad row is another entry.
+    await importText(host, 'export.csv', `${CSV}\n2026-11-25 11:00,lea,`);
+    expect((await host.call('quarantine.list', {})).items.map((q) => [q.code, q.seenCount])).toEqual([
+      ['no_text', 1],
+      ['bad_date', 3],
+    ]);
+  });
+
+  it('a record stored before the upgrade is recognised when it comes back', async () => {
+    const file = tmp.file('old.db');
+    const before = MIGRATIONS.findIndex((m) => m.name === '0013-quarantine-repeats');
+    const old = openStore(file, { targetVersion: before });
+    old
+      .prepare(
+        'INSERT INTO quarantine(source_id, at, reason, code, detail, raw_excerpt) VALUES (NULL, 1, ?, ?, ?, ?)',
+      )
+      .run(
+        'CSV row 3: unreadable date "mardi dernier"',
+        'bad_date',
+        '{"unit":"row","n":3,"value":"mardi dernier"}',
+        'mardi dernier,jeanmi57,Panne',
+      );
+    old.close();
+    const host = await start(file);
+    await importText(host, 'export.csv', CSV);
+    const { items, total } = await host.call('quarantine.list', {});
+    expect(total).toBe(1);
+    expect(items).toMatchObject([{ at: 1, seenCount: 2 }]);
+  });
+});
+
+describe('quarantine repeats of a feed re-read', () => {
+  useFeedSource();
+  const item = (title: string, date: string) =>
+    `<item><title>${title}</title><link>https://journal.example/${encodeURIComponent(title)}</link><pubDate>${date}</pubDate></item>`;
+  const feed = (items: string[]) =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>Journal</title><link>https://journal.example/</link>${items.join('')}</channel></rss>`;
+
+  it('keeps one entry for an item that stays unreadable, with its latest position', async () => {
+    const bad = item('Panne générale', 'mardi dernier');
+    let items = [item('Premier', 'Tue, 25 Nov 2026 10:00:00 GMT'), bad];
+    server.setHandler(() => ({ status: 200, headers: RSS_TYPE, body: feed(items) }));
+    const id = addSource(`${server.baseUrl}/feed.xml`);
+    for (let run = 0; run < 3; run++) {
+      expect(await engine.runOnce(id)).toMatchObject({ status: 'ok', quarantined: 1 });
+      items = [item(`Nouveau ${run}`, 'Tue, 25 Nov 2026 12:00:00 GMT'), ...items];
+    }
+    const rows = db.prepare('SELECT reason, seen_count FROM quarantine').all();
+    expect(rows).toEqual([{ reason: 'RSS item 4: unreadable date "mardi dernier"', seen_count: 3 }]);
+  });
+});
