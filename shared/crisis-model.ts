@@ -104,6 +104,8 @@ export const approvalSchema = z.object({
   decision: z.enum(['pending', 'approved', 'rejected']),
   decidedAt: z.number().int().nullable(),
   comment: z.string(),
+  /** Who entered the decision when it was not the approver (given by phone…). */
+  recordedBy: z.string().nullable(),
 });
 
 export const statementSchema = z.object({

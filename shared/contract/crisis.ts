@@ -158,6 +158,8 @@ export const crisisCalls = {
         approver: text(200).optional(),
         decision: z.enum(['approved', 'rejected']),
         comment: text(4000).default(''),
+        /** Who enters it (the local member by default); recorded when not the approver. */
+        actor,
       })
       .strict(),
     statementSchema,

@@ -88,9 +88,17 @@ test('checklist, triage by keyboard, evidence, statement and decision — all lo
   await page.getByTestId('approvers').fill('Direction, Juridique');
   await page.getByTestId('request-dialog-submit').click();
   await expect(statement).toHaveAttribute('data-status', 'pending');
+  // Neither approver is the member at this machine: each approval is entered on their behalf.
   await statement.getByTestId('approve').first().click();
+  await expect(page.getByTestId('on-behalf')).toContainText(
+    'Vous enregistrez l’avis de Direction en son nom',
+  );
+  await page.getByTestId('decision-comment').fill('par téléphone');
+  await page.getByTestId('approve-dialog-submit').click();
   await expect(statement.getByTestId('approve')).toHaveCount(1);
+  await expect(statement.getByTestId('approval').first()).toContainText('par téléphone · transmis par');
   await statement.getByTestId('approve').click();
+  await page.getByTestId('approve-dialog-submit').click();
   await expect(statement).toHaveAttribute('data-status', 'approved');
   await expect(statement.getByTestId('statement-latency')).toBeVisible();
   await statement.getByTestId('publish').click();

@@ -52,7 +52,9 @@ export function requestStatementApproval(
 
 /**
  * One approver's decision (a rejection needs a comment). Event `statement.decision`; when it
- * settles the chain, `statement.approved` or `statement.rejected` with the latency.
+ * settles the chain, `statement.approved` or `statement.rejected` with the latency. `recordedBy`:
+ * who entered it, when not the approver (a decision given by phone): kept on the approval and in
+ * the events, so the log never shows a decision as typed by someone who did not type it.
  */
 export function decideOnStatement(
   deps: StatementDeps,
@@ -60,9 +62,11 @@ export function decideOnStatement(
   approver: string,
   decision: Decision,
   comment: string,
+  recordedBy?: string,
 ): Statement {
   const { db } = deps;
   const who = requiredText(approver, 'The approver', 200);
+  const relay = recordedBy?.trim() && recordedBy.trim() !== who ? recordedBy.trim().slice(0, 200) : null;
   if (decision !== 'approved' && decision !== 'rejected') {
     throw new VigieError('bad_request', `Unknown decision "${String(decision)}".`);
   }
@@ -87,15 +91,17 @@ export function decideOnStatement(
         : null;
   db.transaction(() => {
     db.prepare(
-      `UPDATE statement_approvals SET decision = ?, decided_at = ?, comment = ?
+      `UPDATE statement_approvals SET decision = ?, decided_at = ?, comment = ?, recorded_by = ?
        WHERE statement_id = ? AND version = ? AND approver = ?`,
-    ).run(decision, now, note, statementId, s.version, who);
+    ).run(decision, now, note, relay, statementId, s.version, who);
+    const recorded = relay ? { recordedBy: relay } : {};
     deps.incidents.addEvent(s.incidentId, now, 'statement.decision', who, note, {
       statementId,
       version: s.version,
       approver: who,
       decision,
       latencyMs: s.requestedAt === null ? null : now - s.requestedAt,
+      ...recorded,
     });
     if (final) {
       db.prepare('UPDATE statements SET status = ?, decided_at = ?, updated_at = ? WHERE id = ?').run(
@@ -109,6 +115,7 @@ export function decideOnStatement(
         version: s.version,
         rule: s.rule,
         totalMs: s.requestedAt === null ? null : now - s.requestedAt,
+        ...recorded,
       });
     }
   })();

@@ -16,6 +16,8 @@ export interface Approval {
   decision: 'pending' | Decision;
   decidedAt: number | null;
   comment: string;
+  /** Who entered the decision when not the approver (given by phone…); null otherwise. */
+  recordedBy: string | null;
 }
 
 export interface Statement {

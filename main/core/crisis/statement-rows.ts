@@ -54,6 +54,7 @@ interface ApprovalRow {
   decision: Approval['decision'];
   decided_at: number | null;
   comment: string;
+  recorded_by: string | null;
 }
 
 const toApproval = (r: ApprovalRow): Approval => ({
@@ -64,6 +65,7 @@ const toApproval = (r: ApprovalRow): Approval => ({
   decision: r.decision,
   decidedAt: r.decided_at,
   comment: r.comment,
+  recordedBy: r.recorded_by ?? null,
 });
 
 export function getStatement(db: Database, statementId: number): Statement {

@@ -81,3 +81,22 @@ export function firstStatementDelayAfter(
     fromOpeningMs: first ? first.published_at - incident.openedAt : null,
   };
 }
+
+/**
+ * When the incident entered the run of levels with an update cadence it is still in (its opening
+ * if it opened at one): the cadence reminder counts from there, not from a quiet watch before.
+ */
+export function cadenceSince(
+  deps: Pick<StatementDeps, 'db' | 'config'>,
+  incident: { id: string; level: string; openedAt: number },
+): number {
+  const hasCadence = (level: string) =>
+    (deps.config.levels.find((l) => l.id === level)?.updateCadenceMinutes ?? null) !== null;
+  const history = levelHistory(deps.db, incident.id);
+  let start: number | null = hasCadence(history[0]?.from ?? incident.level) ? incident.openedAt : null;
+  for (const h of history) {
+    if (!hasCadence(h.to)) start = null;
+    else start ??= h.at;
+  }
+  return start ?? incident.openedAt;
+}

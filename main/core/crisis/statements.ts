@@ -31,7 +31,12 @@ import type {
 } from './statement-model';
 import { lastPublicStatementAt, publishStatement } from './statement-publishing';
 import { getStatement, listApprovalHistory, listStatements, type StatementDeps } from './statement-rows';
-import { approvalLatency, approvalLatencySummary, firstStatementDelayAfter } from './statement-timing';
+import {
+  approvalLatency,
+  approvalLatencySummary,
+  cadenceSince,
+  firstStatementDelayAfter,
+} from './statement-timing';
 import type { RenderedStatement } from './templates';
 import { nextUpdateDue, type UpdateCadence } from './update-cadence';
 
@@ -99,8 +104,15 @@ export class StatementsRepo {
    * One approver's decision (a rejection needs a comment). Event `statement.decision`; when it
    * settles the chain, `statement.approved` or `statement.rejected` with the latency.
    */
-  decide(statementId: number, approver: string, decision: Decision, comment = ''): Statement {
-    return decideOnStatement(this.deps, statementId, approver, decision, comment);
+  /** `recordedBy`: who enters the decision, when not the approver (see decideOnStatement). */
+  decide(
+    statementId: number,
+    approver: string,
+    decision: Decision,
+    comment = '',
+    recordedBy?: string,
+  ): Statement {
+    return decideOnStatement(this.deps, statementId, approver, decision, comment, recordedBy);
   }
 
   /**
@@ -146,8 +158,9 @@ export class StatementsRepo {
 
   /** The cadence reminder for the incident, from its last public statement. */
   nextUpdate(incidentId: string, now = this.now()): UpdateCadence {
+    const incident = readIncident(this.db, incidentId);
     return nextUpdateDue(
-      readIncident(this.db, incidentId),
+      { ...incident, cadenceSince: cadenceSince(this.deps, incident) },
       this.lastPublishedAt(incidentId),
       now,
       this.deps.config,

@@ -5,7 +5,7 @@ export interface UpdateCadence {
   level: string;
   /** null: no cadence at this level (or the incident is closed). */
   cadenceMinutes: number | null;
-  /** What the countdown runs from: the last public statement, else the incident opening. */
+  /** What the countdown runs from: the last public statement, else when the level's cadence began. */
   since: number | null;
   dueAt: number | null;
   /** Negative when late. */
@@ -17,11 +17,13 @@ export interface UpdateCadence {
 
 /**
  * Pure: when the next public update is due at the incident's level (e.g. every 20 min at
- * crise_majeure, 60 at crise). The count starts from the last public statement, or from the opening
- * when nothing was published yet. Raising the level shortens the cadence at once.
+ * crise_majeure, 60 at crise). The count starts from the last public statement, but never before
+ * the incident entered a level with a cadence (`cadenceSince`, default its opening): an incident
+ * watched quietly for a day and raised to crise is not "a day late" the minute it is raised. Raising
+ * the level from one cadence to a shorter one shortens it at once.
  */
 export function nextUpdateDue(
-  incident: { level: string; status: string; openedAt: number },
+  incident: { level: string; status: string; openedAt: number; cadenceSince?: number },
   lastStatementAt: number | null,
   now: number,
   config: Pick<CrisisConfig, 'levels' | 'cadenceWarnMinutes'>,
@@ -38,7 +40,8 @@ export function nextUpdateDue(
       notify: false,
     };
   }
-  const since = lastStatementAt ?? incident.openedAt;
+  const start = incident.cadenceSince ?? incident.openedAt;
+  const since = lastStatementAt === null ? start : Math.max(lastStatementAt, start);
   const dueAt = since + cadence * 60_000;
   const remainingMs = dueAt - now;
   return {

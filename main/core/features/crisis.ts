@@ -237,10 +237,10 @@ export function crisisFeature(ctx: CoreContext): Feature<CrisisCallName> {
       changed(incidentId, 'statements');
       return statementView(cell, statementId);
     },
-    'statements.decide': ({ statementId, approver, decision, comment }) => {
+    'statements.decide': ({ statementId, approver, decision, comment, actor }) => {
       const incidentId = incidentOfStatement(statementId);
       const cell = cellFor(incidentId);
-      cell.statements.decide(statementId, who(approver), decision, comment);
+      cell.statements.decide(statementId, who(approver), decision, comment, who(actor));
       changed(incidentId, 'statements');
       return statementView(cell, statementId);
     },
@@ -318,6 +318,7 @@ function statementView(cell: Crisis, id: number) {
       decision: a.decision,
       decidedAt: a.decidedAt,
       comment: a.comment,
+      recordedBy: a.recordedBy,
     })),
     approvalMs: s.requestedAt !== null && s.decidedAt !== null ? s.decidedAt - s.requestedAt : null,
   };

@@ -148,7 +148,8 @@ export function buildDocument(m: ReportModel): Block[] {
         a.approvers
           .map(
             (p) =>
-              `${p.name}${s.colon}${statusLabel(p.decision, L)}${p.latencyMs === null ? '' : ` (${duration(p.latencyMs, L)})`}`,
+              `${p.name}${s.colon}${statusLabel(p.decision, L)}${p.latencyMs === null ? '' : ` (${duration(p.latencyMs, L)})`}` +
+              (p.recordedBy ? `, ${s.recordedBy.replace('{name}', p.recordedBy)}` : ''),
           )
           .join('; '),
       ]),

@@ -44,7 +44,14 @@ export interface ApprovalItem {
   decidedAt: number | null;
   latencyMs: number | null;
   outcome: string;
-  approvers: { name: string; decision: string; latencyMs: number | null; comment: string }[];
+  approvers: {
+    name: string;
+    decision: string;
+    latencyMs: number | null;
+    comment: string;
+    /** Who entered the decision when not the approver (given by phone…). */
+    recordedBy: string | null;
+  }[];
 }
 
 export interface ChecklistSummary {

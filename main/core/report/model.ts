@@ -145,6 +145,7 @@ export function buildModel(record: IncidentRecord, o: ModelOptions): ReportModel
           decision: str(r.decision),
           latencyMs: num(r.decided_at) === null ? null : Number(r.decided_at) - Number(r.requested_at),
           comment: a.text(str(r.comment)),
+          recordedBy: strOrNull(r.recorded_by) === null ? null : (a.member(str(r.recorded_by)) ?? ''),
         })),
       };
     });

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistItemView } from '../../../shared/crisis-model';
 import { useFormat } from '../../lib/format';
-import { formatCountdown } from './countdown';
+import { formatDuration } from './countdown';
 
 export type ItemAction = 'done' | 'skip' | 'reopen' | 'comment';
 
@@ -21,7 +21,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const en = i18n.language.startsWith('en');
-  const units = { h: t('crisis.units.h'), d: t('crisis.units.d') };
+  const units = { min: t('crisis.units.min'), h: t('crisis.units.h'), d: t('crisis.units.d') };
   const open = item.status === 'todo' && !item.locked;
   const remaining = open && item.dueAt !== null ? item.dueAt - now : null;
   const overdue = remaining !== null && remaining < 0;
@@ -58,9 +58,10 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({
             )}
             {remaining !== null && (
               <span className={overdue ? 'step__due step__due--late' : 'step__due'} data-testid="step-due">
+                {/* Minutes: "04:07" beside "14 h 00" read like a time of day. */}
                 {overdue
-                  ? t('crisis.checklist.late', { time: formatCountdown(remaining, units) })
-                  : t('crisis.checklist.dueIn', { time: formatCountdown(remaining, units) })}
+                  ? t('crisis.checklist.late', { time: formatDuration(remaining, units) })
+                  : t('crisis.checklist.dueIn', { time: formatDuration(remaining, units) })}
               </span>
             )}
             {item.status !== 'todo' && item.doneAt !== null && (

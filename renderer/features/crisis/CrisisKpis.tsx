@@ -96,9 +96,8 @@ function CadenceKpi({
       <span className={remaining === null ? 'kpi__value kpi__value--words' : 'kpi__value'}>
         {remaining === null
           ? t('crisis.kpis.cadenceNone')
-          : remaining < 0
-            ? `−${formatCountdown(remaining, units)}`
-            : formatCountdown(remaining, units)}
+          : // Late: the label says so; the value is how long ("overdue 13 h 55", not "−13 h 55").
+            formatCountdown(Math.abs(remaining), units)}
       </span>
       <span className="kpi__hint">
         {minutes === null ? t('crisis.kpis.noCadence') : t('crisis.kpis.cadence', { minutes })}

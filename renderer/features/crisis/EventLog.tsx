@@ -20,6 +20,7 @@ const FAMILIES = [
   'role.*',
   'incident.*',
   'clock.*',
+  'protection.*',
   'alert',
 ];
 

@@ -3,15 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { RoleAssignmentView, StatementView } from '../../../shared/crisis-model';
 import { useFormat } from '../../lib/format';
 import { formatDuration } from './countdown';
+import { DecisionDialog, type Decision } from './DecisionDialog';
 import { Dialog, Field } from './Dialog';
 import { useCrisisStore } from './store';
 
-type Mode = null | 'request' | 'publish' | 'edit' | { reject: string };
+type Mode = null | 'request' | 'publish' | 'edit' | { approver: string; decision: Decision };
 
 export function StatementCard({ statement: s, readOnly }: { statement: StatementView; readOnly: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
   const act = useCrisisStore((st) => st.act);
+  const localActor = useCrisisStore((st) => st.state?.localActor ?? '');
   const [mode, setMode] = useState<Mode>(null);
   const [open, setOpen] = useState(s.status !== 'published');
   const units = { min: t('crisis.units.min'), h: t('crisis.units.h'), d: t('crisis.units.d') };
@@ -74,6 +76,7 @@ export function StatementCard({ statement: s, readOnly }: { statement: Statement
                 {t(`crisis.statements.decision.${a.decision}`)}
                 {a.decidedAt !== null && ` · ${formatDuration(a.decidedAt - a.requestedAt, units)}`}
                 {a.comment && ` — ${a.comment}`}
+                {a.recordedBy && ` · ${t('crisis.statements.recordedBy', { who: a.recordedBy })}`}
               </span>
               {!readOnly && s.status === 'pending' && a.decision === 'pending' && (
                 <span className="approval__actions">
@@ -82,11 +85,14 @@ export function StatementCard({ statement: s, readOnly }: { statement: Statement
                     className="button button--small button--primary"
                     data-testid="approve"
                     onClick={() =>
-                      void act(
-                        'statements.decide',
-                        { statementId: s.id, approver: a.approver, decision: 'approved' },
-                        'crisis.notice.approved',
-                      )
+                      // Someone else's approval is entered on their behalf, after saying so.
+                      a.approver === localActor
+                        ? void act(
+                            'statements.decide',
+                            { statementId: s.id, approver: a.approver, decision: 'approved' },
+                            'crisis.notice.approved',
+                          )
+                        : setMode({ approver: a.approver, decision: 'approved' })
                     }
                   >
                     {t('crisis.statements.approve')}
@@ -95,7 +101,7 @@ export function StatementCard({ statement: s, readOnly }: { statement: Statement
                     type="button"
                     className="button button--small"
                     data-testid="reject"
-                    onClick={() => setMode({ reject: a.approver })}
+                    onClick={() => setMode({ approver: a.approver, decision: 'rejected' })}
                   >
                     {t('crisis.statements.reject')}
                   </button>
@@ -143,7 +149,12 @@ export function StatementCard({ statement: s, readOnly }: { statement: Statement
       {mode === 'publish' && <PublishDialog statement={s} onClose={() => setMode(null)} />}
       {mode === 'edit' && <EditDialog statement={s} onClose={() => setMode(null)} />}
       {mode && typeof mode === 'object' && (
-        <RejectDialog statement={s} approver={mode.reject} onClose={() => setMode(null)} />
+        <DecisionDialog
+          statement={s}
+          approver={mode.approver}
+          decision={mode.decision}
+          onClose={() => setMode(null)}
+        />
       )}
     </article>
   );
@@ -197,7 +208,10 @@ function RequestDialog({ statement, onClose }: { statement: StatementView; onClo
           onChange={(e) => setApprovers(e.target.value)}
         />
       </Field>
-      <div className="segmented" role="radiogroup" aria-label={t('crisis.statements.ruleLabel')}>
+      <span className="crisis-dialog__text crisis-dialog__text--muted" id={`rule-label-${statement.id}`}>
+        {t('crisis.statements.ruleLabel')}
+      </span>
+      <div className="segmented" role="radiogroup" aria-labelledby={`rule-label-${statement.id}`}>
         {(['all', 'any'] as const).map((r) => (
           <button
             key={r}
@@ -212,42 +226,6 @@ function RequestDialog({ statement, onClose }: { statement: StatementView; onClo
           </button>
         ))}
       </div>
-    </Dialog>
-  );
-}
-
-function RejectDialog({
-  statement,
-  approver,
-  onClose,
-}: {
-  statement: StatementView;
-  approver: string;
-  onClose(): void;
-}) {
-  const { t } = useTranslation();
-  const act = useCrisisStore((s) => s.act);
-  const [comment, setComment] = useState('');
-  const submit = async () => {
-    const ok = await act(
-      'statements.decide',
-      { statementId: statement.id, approver, decision: 'rejected', comment: comment.trim() },
-      'crisis.notice.rejected',
-    );
-    if (ok) onClose();
-  };
-  return (
-    <Dialog
-      title={t('crisis.statements.rejectAs', { who: approver })}
-      testId="reject-dialog"
-      onClose={onClose}
-      onSubmit={() => void submit()}
-      submitLabel={t('crisis.statements.reject')}
-      submitDisabled={!comment.trim()}
-    >
-      <Field label={t('crisis.statements.rejectReason')}>
-        <input className="input" value={comment} autoFocus onChange={(e) => setComment(e.target.value)} />
-      </Field>
     </Dialog>
   );
 }

@@ -105,6 +105,7 @@ export function describeEvent(
       break;
     case 'statement.decision':
       detail = `${t(`crisis.statements.decision.${str(d.decision)}`, { defaultValue: str(d.decision) })}${e.text ? ` — ${e.text}` : ''}`;
+      if (str(d.recordedBy)) detail += ` · ${t('crisis.statements.recordedBy', { who: str(d.recordedBy) })}`;
       break;
     case 'statement.published':
       detail = `${e.text}${str(d.channel) ? ` (${str(d.channel)})` : ''}`;
@@ -136,6 +137,8 @@ export function describeEvent(
       detail = `@${str(d.authorHandle).replace(/^@/, '')}${colon(lang)}${str(d.text).slice(0, 160)}`;
       break;
     default:
+      // Going-private events carry their sentence in both languages.
+      if (e.kind.startsWith('protection.') && lang.startsWith('en')) detail = str(d.text_en) || e.text;
       break;
   }
   return { label, detail, family };

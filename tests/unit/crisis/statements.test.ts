@@ -100,6 +100,30 @@ describe('drafting from templates', () => {
 });
 
 describe('approvals', () => {
+  it("a decision entered for someone else says who entered it; one's own does not", () => {
+    const s = draft();
+    statements.requestApproval(s.id, ['direction', 'ines'], 'all', 'ines');
+    statements.decide(s.id, 'direction', 'approved', 'par téléphone', 'ines');
+    expect(lastEvent(env)).toMatchObject({
+      kind: 'statement.decision',
+      actor: 'direction',
+      data: { approver: 'direction', decision: 'approved', recordedBy: 'ines' },
+    });
+    const after = statements.decide(s.id, 'ines', 'approved', '', 'ines');
+    expect(after.approvals.map((a) => [a.approver, a.recordedBy])).toEqual([
+      ['direction', 'ines'],
+      ['ines', null],
+    ]);
+    expect(lastEvent(env).data).not.toHaveProperty('recordedBy');
+    // The post-mortem reads it from the approvals table.
+    expect(
+      env.db.prepare('SELECT approver, recorded_by FROM statement_approvals ORDER BY position').all(),
+    ).toEqual([
+      { approver: 'direction', recorded_by: 'ines' },
+      { approver: 'ines', recorded_by: null },
+    ]);
+  });
+
   it('rule all: every approver must approve; latency measured per decision and in total', () => {
     const s = draft();
     env.clock.set(T0 + 10 * MIN);
@@ -328,5 +352,25 @@ describe('publishing and the headline number', () => {
     });
     env.clock.set(T0 + 46 * MIN);
     expect(statements.nextUpdate('inc-1').notify).toBe(true);
+  });
+
+  it('a quiet watch before the escalation is not counted as lateness', () => {
+    // Watched (no cadence) for ten hours, then raised: the hour runs from the escalation.
+    env.clock.set(T0 + 10 * HOUR);
+    levels.change('inc-1', 'crise', 'Volume', 'camille');
+    expect(statements.nextUpdate('inc-1')).toMatchObject({
+      since: T0 + 10 * HOUR,
+      dueAt: T0 + 11 * HOUR,
+      overdue: false,
+    });
+    // From one cadence to a shorter one, the shorter one applies at once.
+    env.clock.set(T0 + 10 * HOUR + 30 * MIN);
+    levels.change('inc-1', 'crise_majeure', 'Menaces', 'camille');
+    expect(statements.nextUpdate('inc-1')).toMatchObject({ dueAt: T0 + 10 * HOUR + 20 * MIN, overdue: true });
+    // Back to watch and up again: a new run starts.
+    levels.change('inc-1', 'veille', 'Calme', 'camille');
+    env.clock.set(T0 + 12 * HOUR);
+    levels.change('inc-1', 'alerte', 'Reprise', 'camille');
+    expect(statements.nextUpdate('inc-1')).toMatchObject({ since: T0 + 12 * HOUR, cadenceMinutes: 120 });
   });
 });

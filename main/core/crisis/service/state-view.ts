@@ -88,6 +88,7 @@ export function buildState(
       decision: a.decision,
       decidedAt: a.decidedAt,
       comment: a.comment,
+      recordedBy: a.recordedBy,
     })),
     approvalMs: s.requestedAt !== null && s.decidedAt !== null ? s.decidedAt - s.requestedAt : null,
   }));

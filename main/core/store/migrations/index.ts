@@ -11,6 +11,7 @@ import * as m0010 from './0010-triage-indexes';
 import * as m0011 from './0011-time-ordered-rowids';
 import * as m0012 from './0012-quarantine-codes';
 import * as m0013 from './0013-quarantine-repeats';
+import * as m0014 from './0014-approval-recorders';
 
 /**
  * Ordered list: index + 1 is the schema version each migration produces. Append only.
@@ -33,6 +34,7 @@ export const MIGRATIONS: ReadonlyArray<{
   { name: '0011-time-ordered-rowids', up: m0011.up, rewritesMentions: true },
   { name: '0012-quarantine-codes', up: m0012.up },
   { name: '0013-quarantine-repeats', up: m0013.up },
+  { name: '0014-approval-recorders', up: m0014.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
