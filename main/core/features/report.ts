@@ -16,9 +16,11 @@ export function reportFeature(ctx: CoreContext): Feature<ReportCalls> {
       'report.review.save': ({ incidentId, review, actor }) =>
         reviews.save(incidentId, review, ctx.now(), actorFor(ctx.db, actor)),
       'report.export': async ({ incidentId, options }) => {
+        const brands = ctx.ingestor.context.get().brands ?? [];
         const file = await exportIncident(ctx.db, incidentId, options, {
           now: ctx.now(),
           resourcesDir: ctx.opts.resourcesDir,
+          organisation: brands.flatMap((b) => [b.name, ...(b.handles ?? [])]),
         });
         return {
           filename: file.filename,

@@ -26,6 +26,8 @@ export interface ExportedFile {
 export interface ExportEnv {
   now: number;
   resourcesDir: string;
+  /** Names and accounts of the organisation in the storm: pseudonymization keeps them. */
+  organisation?: string[];
 }
 
 const MIME = {
@@ -43,7 +45,12 @@ const slug = (s: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 60) || 'incident';
 
-function aliasesFor(db: Database, record: IncidentRecord, options: ExportOptions): Aliaser {
+function aliasesFor(
+  db: Database,
+  record: IncidentRecord,
+  options: ExportOptions,
+  env: ExportEnv,
+): Aliaser {
   if (!options.pseudonymize) return IDENTITY;
   const t = record.tables;
   const handles = [
@@ -58,7 +65,12 @@ function aliasesFor(db: Database, record: IncidentRecord, options: ExportOptions
     ...t.timeline_events.map((e) => e.actor),
     ...t.roles.map((r) => r.member),
   ].filter((n): n is string => typeof n === 'string');
-  return makeAliaser(aliasSalt(db), options.lang, { handles, authorNames: names, members });
+  return makeAliaser(aliasSalt(db), options.lang, {
+    handles,
+    authorNames: names,
+    members,
+    organisation: env.organisation ?? [],
+  });
 }
 
 export async function exportIncident(
@@ -87,7 +99,7 @@ export async function exportIncident(
       bytes: Buffer.from(renderBundle(record, schemaVersion(db)), 'utf8'),
     };
   }
-  const aliases = aliasesFor(db, record, options);
+  const aliases = aliasesFor(db, record, options, env);
   if (options.format === 'csv') {
     return {
       filename: `vigie-${options.csvTable}-${base}.csv`,

@@ -59,8 +59,10 @@ export function renderCsv(
     data = record.mentions.map((m) =>
       MENTION_COLUMNS.map((c) => {
         if (c === 'created_at') return iso(m.created_at);
-        if (a.active && c === 'author_handle') return a.author(String(m.author_handle));
+        // Without the "@": a cell starting with one is read as a formula, so it would be escaped ('@…).
+        if (c === 'author_handle') return guard(a.author(String(m.author_handle)).replace(/^@/, ''));
         if (a.active && (c === 'author_name' || c === 'url' || c === 'id')) return '';
+        if (c === 'cluster_id') return guard(a.cluster(m.cluster_id == null ? null : String(m.cluster_id)));
         if (c === 'text') return guard(a.text(String(m.text)));
         return guard(m[c] ?? '');
       }),
