@@ -5,7 +5,7 @@ import { PLATFORMS, type Platform } from '../shared/model';
 import { VigieError } from './core/errors';
 import { distDir, startCore } from './core/host';
 import { resolveDbPath } from './core/paths';
-import { VERSION, withCore, type Flags } from './cli/core-session';
+import { checkedDbPath, VERSION, withCore, type Flags } from './cli/core-session';
 import { startWebServer } from './server';
 import { mentionToJsonLine, mentionToTextLine } from './cli/mentions-output';
 import { importCommand } from './cli/import-command';
@@ -42,10 +42,14 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
 }
 
 async function serve(flags: Flags): Promise<void> {
-  const dbPath = resolveDbPath(flags.db as string | undefined);
+  const dbPath = checkedDbPath(flags);
   const speed = flags['replay-speed'] === undefined ? undefined : Number(flags['replay-speed']);
   if (speed !== undefined && !(speed >= 1))
     throw new VigieError('bad_flag', '--replay-speed expects a number ≥ 1.');
+  // Every flag is checked before the core starts: a bad one must not leave a running core behind.
+  const port = positiveInt(flags.port as string | undefined, 'port', 4800);
+  if (port > 65_535)
+    throw new VigieError('bad_flag', `--port expects a port number up to 65535, got ${port}.`);
   const core = await startCore({
     dbPath,
     mode: 'web',
@@ -58,7 +62,7 @@ async function serve(flags: Flags): Promise<void> {
     core,
     staticDir: path.join(distDir(), 'renderer'),
     host: flags.host as string | undefined,
-    port: positiveInt(flags.port as string | undefined, 'port', 4800),
+    port,
     token: flags.token as string | undefined,
   }).catch(async (err: NodeJS.ErrnoException) => {
     await core.close();
@@ -95,23 +99,28 @@ async function mentions(flags: Flags): Promise<void> {
   if (platform && !PLATFORMS.includes(platform as Platform)) {
     throw new VigieError('bad_flag', `--platform must be one of ${PLATFORMS.join(', ')}.`);
   }
-  await withCore(flags, false, async (core) => {
-    let remaining = limit;
-    let before: { createdAt: number; id: string } | undefined;
-    while (remaining > 0) {
-      const page = await core.call('mentions.list', {
-        limit: Math.min(remaining, 500),
-        before,
-        platform: platform as Platform | undefined,
-        search: flags.search as string | undefined,
-      });
-      for (const m of page.items) console.log(flags.json ? mentionToJsonLine(m) : mentionToTextLine(m));
-      if (page.items.length === 0) break;
-      remaining -= page.items.length;
-      const last = page.items[page.items.length - 1]!;
-      before = { createdAt: last.createdAt, id: last.id };
-    }
-  });
+  await withCore(
+    flags,
+    false,
+    async (core) => {
+      let remaining = limit;
+      let before: { createdAt: number; id: string } | undefined;
+      while (remaining > 0) {
+        const page = await core.call('mentions.list', {
+          limit: Math.min(remaining, 500),
+          before,
+          platform: platform as Platform | undefined,
+          search: flags.search as string | undefined,
+        });
+        for (const m of page.items) console.log(flags.json ? mentionToJsonLine(m) : mentionToTextLine(m));
+        if (page.items.length === 0) break;
+        remaining -= page.items.length;
+        const last = page.items[page.items.length - 1]!;
+        before = { createdAt: last.createdAt, id: last.id };
+      }
+    },
+    true,
+  );
 }
 
 const COMMANDS: Record<string, (flags: Flags) => Promise<void>> = {
@@ -127,6 +136,12 @@ const COMMANDS: Record<string, (flags: Flags) => Promise<void>> = {
   backup: backupCommand,
   restore: restoreCommand,
 };
+
+/** `vigie COMMAND --help`: that command's line of the usage, and where the rest is written. */
+function usageOf(command: string): string {
+  const line = HELP.split('\n').find((l) => new RegExp(`^  vigie ${command}\\s`).test(l));
+  return `Usage:\n${line ?? `  vigie ${command}`}\n\nEvery flag is described in README.md (section "Command line").`;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -170,9 +185,14 @@ export async function main(argv: string[]): Promise<number> {
         table: { type: 'string' },
         from: { type: 'string' },
         latest: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
       strict: true,
     });
+    if (values.help) {
+      console.log(usageOf(command));
+      return 0;
+    }
     await run({ ...values, _: positionals });
     return 0;
   } catch (err) {

@@ -1,19 +1,16 @@
 // `vigie backup --db PATH` and `vigie restore --db PATH [--from FILE | --latest]`.
-import fs from 'node:fs';
 import { VigieError } from '../core/errors';
-import { resolveDbPath } from '../core/paths';
 import { backupNow, restoreBackup } from '../core/store/backup';
 import { backupDir, latestBackup, listBackups } from '../core/store/backup-files';
 import { acquireLiveLock } from '../core/store/live-lock';
 import { openStore } from '../core/store/open';
-import type { Flags } from './core-session';
+import { checkedDbPath, type Flags } from './core-session';
 
 const megabytes = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 
 /** A backup now, with the SQLite backup API (safe while the app has the store open). */
 export async function backupCommand(flags: Flags): Promise<void> {
-  const dbPath = resolveDbPath(flags.db as string | undefined);
-  if (!fs.existsSync(dbPath)) throw new VigieError('db_missing', `No Vigie store at ${dbPath}.`);
+  const dbPath = checkedDbPath(flags, true);
   const db = openStore(dbPath);
   try {
     const info = await backupNow(db, dbPath);
@@ -25,7 +22,7 @@ export async function backupCommand(flags: Flags): Promise<void> {
 
 /** Puts a backup in place of the store; the replaced file is kept beside it. Vigie must be closed. */
 export async function restoreCommand(flags: Flags): Promise<void> {
-  const dbPath = resolveDbPath(flags.db as string | undefined);
+  const dbPath = checkedDbPath(flags);
   const from = flags.from as string | undefined;
   if (from && flags.latest) throw new VigieError('bad_flag', 'Use --from FILE or --latest, not both.');
   let source = from;

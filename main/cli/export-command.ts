@@ -3,9 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { VigieError } from '../core/errors';
-import { resolveDbPath } from '../core/paths';
 import { REPORT_FORMATS, REPORT_LANGS, type ExportOptionsInput } from '../../shared/report-model';
-import { withCore, type Flags } from './core-session';
+import { checkedDbPath, withCore, type Flags } from './core-session';
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string, fallback?: T): T {
   if (value === undefined && fallback !== undefined) return fallback;
@@ -27,8 +26,7 @@ export function writeFileAtomic(out: string, bytes: Buffer): void {
 
 /** Reading commands refuse a missing database instead of creating an empty one. */
 export function existingDb(flags: Flags): void {
-  const db = resolveDbPath(flags.db as string | undefined);
-  if (!fs.existsSync(db)) throw new VigieError('no_db', `No Vigie database at ${db}.`);
+  checkedDbPath(flags, true);
 }
 
 export async function exportCommand(flags: Flags): Promise<void> {

@@ -1,7 +1,7 @@
 // `vigie import-bundle FILE [--json]`: restores an incident exported as a JSON bundle (idempotent).
-import fs from 'node:fs';
 import { VigieError } from '../core/errors';
 import { withCore, type Flags } from './core-session';
+import { readTextFile } from './read-text-file';
 
 export async function importBundleCommand(flags: Flags): Promise<void> {
   const [file, ...extra] = flags._;
@@ -11,15 +11,8 @@ export async function importBundleCommand(flags: Flags): Promise<void> {
       'vigie import-bundle needs a FILE (a JSON bundle from `vigie export --format json`).',
     );
   if (extra.length > 0) throw new VigieError('bad_flag', 'vigie import-bundle takes one FILE.');
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new VigieError(
-      'bad_file',
-      `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`,
-    );
-  }
+  const text = readTextFile(file, 'bad_file');
+  if (text.trim() === '') throw new VigieError('bad_file', `${file} is empty: it is not a Vigie bundle.`);
   await withCore(flags, false, async (core) => {
     const r = await core.call('report.importBundle', { bundle: text });
     if (flags.json) console.log(JSON.stringify(r));

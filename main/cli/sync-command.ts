@@ -1,11 +1,10 @@
 // `vigie sync --config sources.json [--once] [--json]`: runs every source of the file.
-import fs from 'node:fs';
 import { z } from 'zod';
 import { VigieError } from '../core/errors';
+import { readTextFile } from './read-text-file';
 import { startCore } from '../core/host';
-import { resolveDbPath } from '../core/paths';
 import type { RunReport } from '../core/sync/engine';
-import { VERSION, withCore, type Flags } from './core-session';
+import { checkedDbPath, VERSION, withCore, type Flags } from './core-session';
 
 const configFileSchema = z.object({
   sources: z.array(
@@ -21,11 +20,12 @@ const configFileSchema = z.object({
 
 function readConfig(file: string | undefined): z.infer<typeof configFileSchema> {
   if (!file) throw new VigieError('bad_flag', 'vigie sync needs --config sources.json.');
+  const text = readTextFile(file, 'bad_config');
   let json: unknown;
   try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (err) {
-    throw new VigieError('bad_config', `Cannot read ${file}: ${(err as Error).message}`);
+    throw new VigieError('bad_config', `${file} is not valid JSON: ${(err as Error).message}`);
   }
   const parsed = configFileSchema.safeParse(json);
   if (!parsed.success) {
@@ -68,13 +68,15 @@ export async function syncCommand(flags: Flags): Promise<void> {
   }
   // Continuous: one complete pass, then the scheduler keeps every source in sync until stopped.
   const core = await startCore({
-    dbPath: resolveDbPath(flags.db as string | undefined),
+    dbPath: checkedDbPath(flags),
     mode: 'cli',
     version: VERSION,
   });
   const first = (await core.task('sync.once', { sources: config.sources })) as RunReport[];
-  for (const r of first) console.log(flags.json ? JSON.stringify(toJson(r)) : describe(r));
-  console.log('Syncing continuously; press Ctrl+C to stop.');
+  // The first pass prints what --once prints; the notice goes to stderr, so stdout stays JSON.
+  if (flags.json) console.log(JSON.stringify({ sources: first.map(toJson) }));
+  else for (const r of first) console.log(describe(r));
+  console.error('Syncing continuously; press Ctrl+C to stop.');
   const stop = async () => {
     await core.close();
     process.exit(0);

@@ -104,6 +104,37 @@ describe('bad input on the command line', () => {
     const limit = vigie('mentions', '--db', tmp.file('x.db'), '--limit', 'lots');
     expect(limit.stderr).toMatch(/--limit expects a whole number/);
   });
+
+  it('reading commands refuse a missing or folder --db instead of creating a store', () => {
+    const typo = tmp.file('nowhere/typo.db');
+    const missing = vigie('mentions', '--db', typo, '--json');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain(`No Vigie database at ${typo}.`);
+    expect(fs.existsSync(typo)).toBe(false);
+    for (const command of ['mentions', 'backup', 'import']) {
+      const folder = vigie(command, ...(command === 'import' ? ['f.ndjson'] : []), '--db', tmp.dir);
+      expect(folder.status, command).toBe(1);
+      expect(folder.stderr, command).toContain(`${tmp.dir} is a folder, not a database file`);
+    }
+    const config = vigie('sync', '--db', tmp.file('s.db'), '--config', tmp.dir, '--once');
+    expect(config.stderr).toContain(`Cannot read ${tmp.dir}: it is a folder, not a file.`);
+  });
+
+  it('a bad serve flag ends the command at once (no core left running with the store)', () => {
+    const r = vigie('serve', '--port', 'abc', '--db', tmp.file('p.db'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('--port expects a whole number, got "abc".');
+    expect(vigie('serve', '--port', '70000', '--db', tmp.file('p.db')).stderr).toContain('up to 65535');
+  });
+
+  it("prints one command's usage with --help or -h", () => {
+    for (const flag of ['--help', '-h']) {
+      const r = vigie('import', flag);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^Usage:\n {2}vigie import +FILE\.\.\. \[--db PATH\] \[--format auto\|ndjson/);
+      expect(r.stdout).not.toContain('import-bundle');
+    }
+  });
 });
 
 describe('vigie serve', () => {
