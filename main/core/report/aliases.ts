@@ -58,7 +58,8 @@ export function makeAliaser(
     createHmac('sha256', salt).update(`${kind}:${v.trim().toLowerCase()}`).digest('hex').slice(0, 6);
   const kept = new Set([...(known.organisation ?? [])].map((o) => o.trim().replace(/^@/, '').toLowerCase()));
   const isKept = (v: string) => kept.has(v.trim().replace(/^@/, '').toLowerCase());
-  const author = (handle: string) => (isKept(handle) ? handle : `@anon-${hash('a', handle.replace(/^@/, ''))}`);
+  const author = (handle: string) =>
+    isKept(handle) ? handle : `@anon-${hash('a', handle.replace(/^@/, ''))}`;
   const member = (name: string) => `${lang === 'fr' ? 'membre' : 'member'}-${hash('m', name)}`;
   const replacements = new Map<string, string>();
   for (const h of known.handles) {

@@ -45,12 +45,7 @@ const slug = (s: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 60) || 'incident';
 
-function aliasesFor(
-  db: Database,
-  record: IncidentRecord,
-  options: ExportOptions,
-  env: ExportEnv,
-): Aliaser {
+function aliasesFor(db: Database, record: IncidentRecord, options: ExportOptions, env: ExportEnv): Aliaser {
   if (!options.pseudonymize) return IDENTITY;
   const t = record.tables;
   const handles = [
