@@ -130,7 +130,8 @@ export function makeAuthor(r, platform, lang) {
       return { handle: h, name: null, followers: null };
     }
     case 'youtube': {
-      const h = `@${p.nick ? slug(p.nick) : slug(p.first) + slug(p.last)}${r.chance(0.5) ? r.int(1, 9999) : ''}`;
+      // Stored without the @, as the YouTube source stores display handles.
+      const h = `${p.nick ? slug(p.nick) : slug(p.first) + slug(p.last)}${r.chance(0.5) ? r.int(1, 9999) : ''}`;
       return { handle: h, name: p.nick ?? `${p.first} ${p.last}`, followers: logn(40, 1.8, 20000) };
     }
     case 'facebook': {

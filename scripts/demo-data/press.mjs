@@ -265,7 +265,7 @@ export const INFLUENCERS = [
   { platform: 'x', lang: 'fr', handle: 'UsagersEnColere', name: 'Usagers en colère ✊', followers: 23400 },
   { platform: 'x', lang: 'en', handle: 'parisexpatlife', name: 'Paris Expat Life 🇫🇷', followers: 96000 },
   { platform: 'bluesky', lang: 'fr', handle: 'lucie-memes.bsky.social', name: 'Lucie fait des memes', followers: 71000 },
-  { platform: 'youtube', lang: 'fr', handle: '@TechFactoryFR', name: 'TechFactory FR', followers: 640000 },
+  { platform: 'youtube', lang: 'fr', handle: 'TechFactoryFR', name: 'TechFactory FR', followers: 640000 },
   { platform: 'mastodon', lang: 'fr', handle: 'reseaux_libres@framapiaf.org', name: 'Réseaux Libres', followers: 18900 },
 ];
 

@@ -50,7 +50,7 @@ export const SCRIPTED = [
 ];
 
 export const PAYLOAD_AUTHOR = {
-  handle: '@OndalineFan2024',
+  handle: 'OndalineFan2024',
   name: '<b onmouseover=alert(1)>Ondaline Fan</b>',
   followers: 12,
 };

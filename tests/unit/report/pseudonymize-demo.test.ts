@@ -49,7 +49,9 @@ describe('pseudonymized demo export', () => {
     expect(md).toMatch(/^# Retour d’expérience — Panne nationale Ondaline/m);
     expect(rows.filter((r) => /\bOndaline\b/.test(r.text!)).length).toBeGreaterThan(1000);
     // A person whose handle starts like the brand is still a person.
-    expect(rows.map((r) => r.text).join('\n')).not.toContain('OndalineFan2024');
+    const everything = rows.map((r) => Object.values(r).join(' ')).join('\n');
+    expect(everything).not.toContain('OndalineFan2024');
+    expect(everything).not.toContain('Sylvie Martin'); // a YouTube commenter's name
     expect(
       rows.every((r) => r.author_handle === 'Ondaline' || /^anon-[0-9a-f]{6}$/.test(r.author_handle!)),
     ).toBe(true);
