@@ -51,6 +51,9 @@ export interface Analysis {
 }
 
 /** Analyzes one post. */
+/** The sentiment of a text with an insult or a threat: at most this (a clear negative). */
+const HOSTILE_CEILING = -0.4;
+
 export function analyzeText(text: string, opts: AnalyzeOptions = {}): Analysis {
   const lex = getLexicons();
   const p = prepare(text, lex.vocabulary);
@@ -59,10 +62,16 @@ export function analyzeText(text: string, opts: AnalyzeOptions = {}): Analysis {
   const s = scoreSentiment(p, lang, { rating: opts.rating, ruleScore });
   const t = scoreToxicity(p, lang, opts.context, lex);
   const crisis = (opts.crisis ?? defaultCrisisMatcher()).match(p);
+  // An insult or a threat is never neutral, whatever the rest of the words say ("vous êtes des
+  // connards, remboursez !" read as neutral). A review's star rating still decides its own.
+  const hostile =
+    opts.rating == null &&
+    s.score > HOSTILE_CEILING &&
+    (t.reasons.includes('insult') || t.reasons.includes('threat'));
   return {
     lang,
-    sentiment: s.score,
-    label: s.label,
+    sentiment: hostile ? HOSTILE_CEILING : s.score,
+    label: hostile ? 'negative' : s.label,
     toxicity: t.score,
     reasons: t.reasons,
     crisisTerms: crisis,

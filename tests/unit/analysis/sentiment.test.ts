@@ -62,6 +62,23 @@ describe('sentiment', () => {
     expect(label('@nul_officiel https://nul.example/nul', 'fr')).toBe('neutral');
   });
 
+  it('never calls an insult or a threat neutral', () => {
+    for (const [text, lang] of [
+      ['Ondaline vous êtes des connards, remboursez !', 'fr'],
+      ['vous êtes des clowns', 'fr'],
+      ['quelle bande de bouffons chez Ondaline', 'fr'],
+      ['on sait où tu habites', 'fr'],
+      ["you'll pay for this, we know where you live", 'en'],
+    ] as const) {
+      const a = analyzeText(text, { platformLang: lang });
+      expect(a.reasons.length, text).toBeGreaterThan(0);
+      expect(a.label, text).toBe('negative');
+      expect(a.sentiment, text).toBeLessThanOrEqual(-0.4);
+    }
+    // Without abuse, the words decide: a plain question stays neutral.
+    expect(label('Quelqu’un sait quand le réseau revient ?', 'fr')).toBe('neutral');
+  });
+
   it('keeps a review star rating', () => {
     expect(analyzeText('Super appli', { rating: 1 }).label).toBe('negative');
     expect(ratingSentiment(5)).toEqual({ score: 0.9, label: 'positive' });
