@@ -103,5 +103,20 @@ test('a protection case for the targeted employee counts down and exports its ev
   await expect(cooldown).toContainText(/left/);
   await expect(page.locator('body')).not.toContainText('Étapes');
   await screenshot(page, 'protection-case-en');
+
+  // Back in the war-room at the window's smallest size, in French: the strip says a case is open
+  // and still reads every member's state whole; the log names the case's events.
+  await page.getByTestId('lang-fr').click();
+  await page.getByTestId('nav-warroom').click();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(page.locator('.team-strip__cases')).toHaveText('1 mise à l’abri en cours');
+  const cut = await page
+    .locator('.team-chip__timer')
+    .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+  expect(cut).toEqual([]);
+  const caseOpened = page.getByTestId('event-log-list').locator('[data-kind="protection.case_opened"]');
+  await expect(caseOpened).toContainText('Mise à l’abri ouverte');
+  await expect(page.getByTestId('event-log-list')).not.toContainText('protection.');
+  await screenshot(page, 'protection-warroom-fr-1280');
   expect(pageProblems).toEqual([]);
 });

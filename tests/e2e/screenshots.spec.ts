@@ -41,7 +41,9 @@ test.describe('during the replay', () => {
 test.describe('after the replay', () => {
   test.use({ preloadDemo: true });
 
+  // 1280×720 is the app window's smallest size (main/index.ts).
   for (const [width, height] of [
+    [1280, 720],
     [1366, 768],
     [1920, 1080],
   ] as const) {
@@ -50,6 +52,12 @@ test.describe('after the replay', () => {
       await settle(page);
       await expect(page.getByTestId('replay-state')).toHaveText('Rejeu terminé');
       await screenshot(page, `warroom-fr-after-${width}`);
+      // Nothing wider than the window, and the team strip's states are read whole (French is longest).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      const cut = await page
+        .locator('.team-chip__timer')
+        .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+      expect(cut).toEqual([]);
       await toEnglish(page);
       await screenshot(page, `warroom-en-after-${width}`);
       // The 24-hour window, a search and a hovered bucket, in English.
