@@ -48,10 +48,18 @@ test('checklist, triage by keyboard, evidence, statement and decision — all lo
 
   await page.keyboard.press('r');
   await expect(page.getByTestId('route-dialog')).toBeVisible();
+  // Arrows move the choice; a digit picks a service and the note takes what is typed next.
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('route-service-juridique')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
   await page.keyboard.press('2');
-  await page.getByTestId('route-note').fill('Menace de plainte');
+  await expect(page.getByTestId('route-note')).toBeFocused();
+  await page.keyboard.type('Menace de plainte');
   await page.keyboard.press('Enter');
   await expect(target.getByTestId('mention-routed')).toContainText('Juridique');
+  await expect(
+    page.getByTestId('event-log-list').locator('[data-kind="mention.routed"]').first(),
+  ).toContainText('Juridique — Menace de plainte');
   await expect(target).toHaveAttribute('data-status', 'escalated');
 
   await page.keyboard.press('p');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { Dialog, Field } from '../crisis/Dialog';
@@ -52,7 +52,17 @@ export function RouteDialog({ ids, onClose }: { ids: string[]; onClose(): void }
   const services = useCrisisStore((s) => s.catalog?.services ?? []);
   const [service, setService] = useState(services[0]?.id ?? '');
   const [note, setNote] = useState('');
+  const noteRef = useRef<HTMLInputElement>(null);
+  const optionRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const en = i18n.language.startsWith('en');
+  // Arrows move the choice and the focus together (a radio group); a digit picks a service and
+  // hands the keyboard to the note, so "r 2 note Enter" routes to service 2 with its note.
+  const pick = (index: number, then: 'option' | 'note') => {
+    const s = services[index];
+    if (!s) return;
+    setService(s.id);
+    (then === 'note' ? noteRef.current : optionRefs.current[index])?.focus();
+  };
   return (
     <Dialog
       title={t('crisis.triage.routeTitle', { count: ids.length })}
@@ -75,7 +85,14 @@ export function RouteDialog({ ids, onClose }: { ids: string[]; onClose(): void }
           const n = Number(e.key);
           if (Number.isInteger(n) && n >= 1 && services[n - 1]) {
             e.preventDefault();
-            setService(services[n - 1]!.id);
+            pick(n - 1, 'note');
+            return;
+          }
+          const at = services.findIndex((x) => x.id === service);
+          const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[e.key];
+          if (step !== undefined) {
+            e.preventDefault();
+            pick((at + step + services.length) % services.length, 'option');
           }
         }}
       >
@@ -88,6 +105,9 @@ export function RouteDialog({ ids, onClose }: { ids: string[]; onClose(): void }
             className="service-picker__option"
             data-testid={`route-service-${s.id}`}
             autoFocus={i === 0}
+            ref={(el) => {
+              optionRefs.current[i] = el;
+            }}
             tabIndex={service === s.id ? 0 : -1}
             onClick={() => setService(s.id)}
           >
@@ -101,6 +121,7 @@ export function RouteDialog({ ids, onClose }: { ids: string[]; onClose(): void }
           value={note}
           maxLength={2000}
           data-testid="route-note"
+          ref={noteRef}
           onChange={(e) => setNote(e.target.value)}
         />
       </Field>
