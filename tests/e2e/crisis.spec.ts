@@ -108,6 +108,8 @@ test('checklist, triage by keyboard, evidence, statement and decision — all lo
   await statement.getByTestId('approve').click();
   await page.getByTestId('approve-dialog-submit').click();
   await expect(statement).toHaveAttribute('data-status', 'approved');
+  // The button that opened the dialog is gone: the keyboard stays in the statement's card.
+  await expect(statement.locator(':focus')).toHaveCount(1);
   await expect(statement.getByTestId('statement-latency')).toBeVisible();
   await statement.getByTestId('publish').click();
   await page.getByTestId('publish-channel').fill('X @Ondaline');

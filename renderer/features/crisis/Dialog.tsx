@@ -1,5 +1,6 @@
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { rememberFocus, restoreFocus } from '../../lib/focus-return';
 
 interface DialogProps {
   title: string;
@@ -32,11 +33,11 @@ export function Dialog({
   useEffect(() => {
     const el = ref.current;
     // The dialog leaves the page with its component: hand the keyboard back to where it was (the feed).
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const back = rememberFocus();
     if (el && !el.open) el.showModal();
     return () => {
       el?.close();
-      if (previous?.isConnected) previous.focus();
+      restoreFocus(back);
     };
   }, []);
   const submit = (e: FormEvent) => {
