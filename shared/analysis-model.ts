@@ -73,6 +73,8 @@ export const suggestionSchema = z.object({
   windowFrom: z.number().int(),
   /** The suggestion differs from the current level and was not dismissed. */
   actionable: z.boolean(),
+  /** The cell dismissed this very level: quiet until the analysis suggests another one. */
+  dismissed: z.boolean(),
 });
 export type Suggestion = z.infer<typeof suggestionSchema>;
 

@@ -18,7 +18,9 @@ test.describe('live replay', () => {
     await expect(page.getByTestId('replay-state')).not.toHaveText('En cours');
     const marker = page.locator('[data-testid="timeline-marker"][data-kind="alert"]').last();
     await expect(marker).toBeVisible();
-    await marker.click();
+    // By keyboard: two alerts minutes apart share their spot on the rail, and the mouse reaches the top one.
+    await marker.focus();
+    await page.keyboard.press('Enter');
     await expect(page.getByTestId('marker-detail')).toContainText('Alerte');
     await expect(page.getByTestId('marker-detail')).toContainText('×');
     const accept = page.getByTestId('accept-suggestion');
@@ -68,6 +70,16 @@ test.describe('after the replay', () => {
     await page.locator('[data-testid="timeline-marker"][data-kind="alert"]').last().click();
     await expect(page.getByTestId('marker-detail')).toContainText('Alert:');
     await screenshot(page, 'analysis-en-1366');
+
+    // Dismissed with a reason: the card says so, it does not claim the stream is calm.
+    await page.getByTestId('lang-fr').click();
+    const level = await page.getByTestId('suggested-level').textContent();
+    await page.getByTestId('dismiss-suggestion').click();
+    await page.getByTestId('dismiss-reason').fill('Déjà traité par l’exploitation');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('suggestion-quiet')).toHaveText(
+      `Suggestion « ${level} » écartée : le flux la justifie toujours. Vigie reproposera un niveau s’il change.`,
+    );
     expect(pageProblems).toEqual([]);
   });
 });

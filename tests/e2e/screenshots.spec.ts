@@ -53,7 +53,7 @@ test.describe('after the replay', () => {
       await expect(page.getByTestId('replay-state')).toHaveText('Rejeu terminé');
       await screenshot(page, `warroom-fr-after-${width}`);
       // Nothing wider than the window, and the team strip's states are read whole (French is longest).
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
       const cut = await page
         .locator('.team-chip__timer')
         .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));

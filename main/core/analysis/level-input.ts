@@ -107,6 +107,7 @@ export function suggestionFor(
       at: to,
       windowFrom: from,
       actionable: result.level !== incident.level && result.level !== dismissed,
+      dismissed: result.level !== incident.level && result.level === dismissed,
     },
   };
 }

@@ -17,7 +17,12 @@ export function SuggestionCard() {
     return (
       <div className="suggestion suggestion--quiet" data-testid="suggestion">
         <h3 className="analysis__label">{t('analysis.panel.suggestion')}</h3>
-        <p className="suggestion__quiet">{t('analysis.panel.noSuggestion')}</p>
+        <p className="suggestion__quiet" data-testid="suggestion-quiet">
+          {/* A dismissed suggestion is not "nothing to report": the stream still says that level. */}
+          {s?.dismissed
+            ? t('analysis.panel.dismissedQuiet', { level: t(`incident.level.${s.level}`) })
+            : t('analysis.panel.noSuggestion')}
+        </p>
         {message && <p className={`suggestion__msg suggestion__msg--${message.kind}`}>{message.text}</p>}
       </div>
     );

@@ -34,6 +34,8 @@ export const analysis: Messages<typeof fr> = {
     title: 'Analysis',
     suggestion: 'Suggested level',
     noSuggestion: 'Nothing to report: the current level fits the stream.',
+    dismissedQuiet:
+      'Suggestion “{{level}}” dismissed: the stream still warrants it. Vigie will suggest again if the level changes.',
     current: 'now: {{level}}',
     accept: 'Go to {{level}}',
     dismiss: 'Dismiss',

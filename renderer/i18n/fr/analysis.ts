@@ -32,6 +32,8 @@ export const analysis = {
     title: 'Analyse',
     suggestion: 'Niveau suggéré',
     noSuggestion: 'Rien à signaler : le niveau actuel correspond au flux.',
+    dismissedQuiet:
+      'Suggestion « {{level}} » écartée : le flux la justifie toujours. Vigie reproposera un niveau s’il change.',
     current: 'actuel : {{level}}',
     accept: 'Passer en {{level}}',
     dismiss: 'Écarter',

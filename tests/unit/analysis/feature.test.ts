@@ -145,7 +145,7 @@ describe('analysis feature', () => {
     expect(ev.actor).toBe(localActor(db));
     expect(JSON.parse(ev.data)).toMatchObject({ from: 'veille', to: s.level });
     expect(ev.text).toContain(s.reasons[0]!.text.fr);
-    expect(call('analysis.suggestion', {})!.actionable).toBe(false);
+    expect(call('analysis.suggestion', {})).toMatchObject({ actionable: false, dismissed: false });
     // A suggestion that is no longer the current one cannot be accepted.
     expect(() =>
       call('analysis.acceptSuggestion', { incidentId: DEMO_INCIDENT_ID, level: 'veille' }),
@@ -163,7 +163,12 @@ describe('analysis feature', () => {
       level: s.level,
       reason: 'Panne déjà traitée par l’exploitation',
     });
-    expect(call('analysis.suggestion', {})!.actionable).toBe(false);
+    // Quiet, but not "nothing to report": the interface says it was dismissed.
+    expect(call('analysis.suggestion', {})).toMatchObject({
+      actionable: false,
+      dismissed: true,
+      level: s.level,
+    });
     const ev = db
       .prepare(`SELECT text FROM timeline_events WHERE kind = 'level.suggestion_dismissed'`)
       .pluck()
