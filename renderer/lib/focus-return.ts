@@ -14,7 +14,7 @@ export interface FocusReturn {
 export function rememberFocus(): FocusReturn {
   const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const around: HTMLElement[] = [];
-  for (let el = previous?.parentElement?.closest<HTMLElement>(CONTAINERS); el; ) {
+  for (let el = previous?.parentElement?.closest<HTMLElement>(CONTAINERS); el;) {
     around.push(el);
     el = el.parentElement?.closest<HTMLElement>(CONTAINERS) ?? null;
   }
