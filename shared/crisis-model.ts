@@ -126,6 +126,8 @@ export const statementSchema = z.object({
   publishedAt: z.number().int().nullable(),
   publishedBy: z.string().nullable(),
   channel: z.string().nullable(),
+  /** The public post's address, when the cell gave it (http or https only). */
+  publishedUrl: z.string().nullable(),
   approvals: z.array(approvalSchema),
   /** Request → final decision, ms (null while undecided). */
   approvalMs: z.number().nullable(),

@@ -31,6 +31,7 @@ export function publishStatement(
       `The statement is ${s.status}: it needs its approvals, or a reason to publish without them.`,
     );
   }
+  const url = publishedLink(p.url);
   const now = deps.now();
   const at = p.at ?? now;
   if (at > now)
@@ -39,7 +40,7 @@ export function publishStatement(
     db.prepare(
       `UPDATE statements SET status = 'published', published_at = ?, published_by = ?, channel = ?, published_url = ?,
          override_reason = ?, updated_at = ? WHERE id = ?`,
-    ).run(at, actor, channel, optionalText(p.url, 'The link', 2000) || null, override, now, statementId);
+    ).run(at, actor, channel, url, override, now, statementId);
     const first = firstStatementDelayAfter(deps, s.incidentId);
     deps.incidents.addEvent(s.incidentId, at, 'statement.published', actor, s.title || s.body.slice(0, 140), {
       statementId,
@@ -47,7 +48,7 @@ export function publishStatement(
       kind: s.kind,
       lang: s.lang,
       channel,
-      url: p.url ?? null,
+      url,
       overrideReason: override,
       public: PUBLIC_STATEMENT_KINDS.includes(s.kind),
       firstPublic: first.statementId === statementId,
@@ -55,6 +56,21 @@ export function publishStatement(
     });
   })();
   return getStatement(db, statementId);
+}
+
+/** The public post's address: an http(s) link or nothing (a `javascript:` link would be kept and shown). */
+function publishedLink(raw: string | undefined): string | null {
+  const text = optionalText(raw, 'The link', 2000);
+  if (!text) return null;
+  let u: URL | null = null;
+  try {
+    u = new URL(text);
+  } catch {
+    u = null;
+  }
+  if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:'))
+    throw new VigieError('bad_request', 'The link must be a web address (https://…).');
+  return u.href;
 }
 
 /** Time of the last public statement (holding, update, reply), or null. */

@@ -11,7 +11,7 @@ import type { CoreContext, HandlerGroup } from '../context';
 import { createCrisis, playbookFolders, type Crisis, type Role } from '../crisis';
 import { ensureDemoPlaybook } from '../crisis/service/demo-playbook';
 import { DEMO_REPLAY_SOURCE, replayClock } from '../crisis/service/incident-clock';
-import { buildCatalog, buildState } from '../crisis/service/state-view';
+import { buildCatalog, buildState, toStatementView } from '../crisis/service/state-view';
 import { VigieError } from '../errors';
 import type { Feature } from './feature';
 
@@ -308,18 +308,5 @@ export function crisisFeature(ctx: CoreContext): Feature<CrisisCallName> {
 }
 
 function statementView(cell: Crisis, id: number) {
-  const s = cell.statements.get(id);
-  return {
-    ...s,
-    approvals: s.approvals.map((a) => ({
-      approver: a.approver,
-      position: a.position,
-      requestedAt: a.requestedAt,
-      decision: a.decision,
-      decidedAt: a.decidedAt,
-      comment: a.comment,
-      recordedBy: a.recordedBy,
-    })),
-    approvalMs: s.requestedAt !== null && s.decidedAt !== null ? s.decidedAt - s.requestedAt : null,
-  };
+  return toStatementView(cell.statements.get(id));
 }

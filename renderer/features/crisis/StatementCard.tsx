@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleAssignmentView, StatementView } from '../../../shared/crisis-model';
 import { useFormat } from '../../lib/format';
+import { SafeLink } from '../mentions/SafeLink';
 import { formatDuration } from './countdown';
 import { DecisionDialog, type Decision } from './DecisionDialog';
 import { Dialog, Field } from './Dialog';
@@ -58,6 +59,12 @@ export function StatementCard({ statement: s, readOnly }: { statement: Statement
               who: s.publishedBy ?? '—',
               channel: s.channel ?? '',
             })}
+            {s.publishedUrl && (
+              <>
+                {' '}
+                <SafeLink url={s.publishedUrl} compact />
+              </>
+            )}
           </span>
         )}
       </div>

@@ -140,7 +140,12 @@ describe('approvals', () => {
     expect(lastEvent(env).data).toMatchObject({ statementId: s.id, rule: 'all', totalMs: 15 * MIN });
 
     env.clock.set(T0 + 31 * MIN);
-    statements.publish(s.id, { channel: 'X @Ondaline' }, 'ines');
+    // The public post's address is a web link or nothing: a javascript: link is refused.
+    expect(() =>
+      statements.publish(s.id, { channel: 'X @Ondaline', url: 'javascript:alert(1)' }, 'ines'),
+    ).toThrow('The link must be a web address (https://…).');
+    statements.publish(s.id, { channel: 'X @Ondaline', url: 'https://x.com/Ondaline/status/1' }, 'ines');
+    expect(statements.get(s.id).publishedUrl).toBe('https://x.com/Ondaline/status/1');
     expect(statements.latency(s.id)).toEqual({
       statementId: s.id,
       version: 1,

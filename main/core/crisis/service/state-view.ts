@@ -3,11 +3,12 @@
 // headline "first alert → first public statement", and the catalog of the configured words.
 import type { Database } from 'better-sqlite3';
 import path from 'node:path';
-import type { CrisisCatalog, CrisisState } from '../../../../shared/crisis-model';
+import type { CrisisCatalog, CrisisState, StatementView } from '../../../../shared/crisis-model';
 import type { Incident } from '../../../../shared/model';
 import { localActor } from '../../actor';
 import type { IncidentsRepo } from '../../store/incidents-repo';
 import type { Crisis } from '../index';
+import type { Statement } from '../statement-model';
 import { scanPlaceholders } from '../templates';
 
 export function buildState(
@@ -63,35 +64,7 @@ export function buildState(
     };
   });
   const cadence = crisis.statements.nextUpdate(id, now);
-  const statements = crisis.statements.list(id).map((s) => ({
-    id: s.id,
-    kind: s.kind,
-    lang: s.lang,
-    templateId: s.templateId,
-    title: s.title,
-    body: s.body,
-    signature: s.signature,
-    status: s.status,
-    version: s.version,
-    rule: s.rule,
-    createdAt: s.createdAt,
-    createdBy: s.createdBy,
-    requestedAt: s.requestedAt,
-    decidedAt: s.decidedAt,
-    publishedAt: s.publishedAt,
-    publishedBy: s.publishedBy,
-    channel: s.channel,
-    approvals: s.approvals.map((a) => ({
-      approver: a.approver,
-      position: a.position,
-      requestedAt: a.requestedAt,
-      decision: a.decision,
-      decidedAt: a.decidedAt,
-      comment: a.comment,
-      recordedBy: a.recordedBy,
-    })),
-    approvalMs: s.requestedAt !== null && s.decidedAt !== null ? s.decidedAt - s.requestedAt : null,
-  }));
+  const statements = crisis.statements.list(id).map(toStatementView);
   const first = crisis.statements.firstStatementDelay(id);
   const applied = (
     db
@@ -170,4 +143,38 @@ export function buildCatalog(crisis: Crisis, userFolder: string): CrisisCatalog 
 /** <data folder>/playbooks: beside the database, where the user's own playbooks go. */
 export function userPlaybookFolder(dbPath: string): string {
   return path.join(path.dirname(dbPath), 'playbooks');
+}
+
+/** A statement as the interface shows it (contract `statementSchema`). */
+export function toStatementView(s: Statement): StatementView {
+  return {
+    id: s.id,
+    kind: s.kind,
+    lang: s.lang,
+    templateId: s.templateId,
+    title: s.title,
+    body: s.body,
+    signature: s.signature,
+    status: s.status,
+    version: s.version,
+    rule: s.rule,
+    createdAt: s.createdAt,
+    createdBy: s.createdBy,
+    requestedAt: s.requestedAt,
+    decidedAt: s.decidedAt,
+    publishedAt: s.publishedAt,
+    publishedBy: s.publishedBy,
+    channel: s.channel,
+    publishedUrl: s.publishedUrl,
+    approvals: s.approvals.map((a) => ({
+      approver: a.approver,
+      position: a.position,
+      requestedAt: a.requestedAt,
+      decision: a.decision,
+      decidedAt: a.decidedAt,
+      comment: a.comment,
+      recordedBy: a.recordedBy,
+    })),
+    approvalMs: s.requestedAt !== null && s.decidedAt !== null ? s.decidedAt - s.requestedAt : null,
+  };
 }
