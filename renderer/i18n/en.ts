@@ -115,6 +115,11 @@ export const en: Messages<typeof fr> = {
     rss: 'Press & blogs',
     reviews: 'Customer reviews',
     file: 'File import',
+    // Account platforms a protected person may have (protection form).
+    instagram: 'Instagram',
+    linkedin: 'LinkedIn',
+    tiktok: 'TikTok',
+    other: 'Other',
   },
   nav: {
     label: 'Main navigation',
@@ -271,7 +276,8 @@ export const en: Messages<typeof fr> = {
       required: 'Required.',
       tooLong: '{{max}} characters at most.',
       url: 'A web address starting with http:// or https:// is expected.',
-      integer: 'A whole number is expected.',
+      integer: 'A whole number is expected (no decimals or units).',
+      hashtag: 'One hashtag: letters, digits and _, no spaces (e.g. PanneOndaline).',
       min: 'At least {{min}}.',
       max: 'At most {{max}}.',
       format: 'Invalid format.',

@@ -115,6 +115,11 @@ export const fr = {
     rss: 'Presse & blogs',
     reviews: 'Avis clients',
     file: 'Import de fichier',
+    // Account platforms a protected person may have (protection form).
+    instagram: 'Instagram',
+    linkedin: 'LinkedIn',
+    tiktok: 'TikTok',
+    other: 'Autre',
   },
   nav: {
     label: 'Navigation principale',
@@ -272,7 +277,8 @@ export const fr = {
       required: 'Champ obligatoire.',
       tooLong: '{{max}} caractères au plus.',
       url: 'Adresse web attendue, commençant par http:// ou https://.',
-      integer: 'Nombre entier attendu.',
+      integer: 'Nombre entier attendu (sans virgule ni unité).',
+      hashtag: 'Un seul mot-dièse : lettres, chiffres et _, sans espace (ex. PanneOndaline).',
       min: 'Au moins {{min}}.',
       max: 'Au plus {{max}}.',
       format: 'Format non valide.',

@@ -35,6 +35,15 @@ test('a protection case for the targeted employee counts down and exports its ev
   await page.getByTestId('use-suggestion').first().click();
   await expect(page.getByTestId('case-name')).toHaveValue('Julie Marchand');
   await expect(page.getByTestId('case-handle').first()).toHaveValue('julie_marchand');
+  // A negative delay is refused in words, not replaced by the default.
+  await page.getByTestId('case-hours').fill('-3');
+  await page.getByTestId('case-open').click();
+  await expect(page.getByTestId('case-hours-hint')).toHaveText(
+    'Un nombre d’heures entre 0 et 720 (30 jours), par exemple 24 ou 48.',
+  );
+  await expect(page.getByTestId('case-view')).toHaveCount(0);
+  await expect(page.getByRole('option', { name: 'LinkedIn' }).first()).toBeAttached();
+  await expect(page.getByRole('option', { name: 'linkedin', exact: true })).toHaveCount(0);
   await page.getByTestId('case-hours').fill('24');
   await page.getByTestId('case-open').click();
 

@@ -25,10 +25,14 @@ test.describe('sources', () => {
     await expect(form.getByTestId('source-field-baseUrl-error')).toHaveText('Champ obligatoire.');
     await expect(form.getByTestId('source-form-name')).toBeFocused();
     await form.getByTestId('source-field-baseUrl').fill('mastodon.example');
-    await form.getByTestId('source-field-intervalSeconds').fill('5');
+    await form.getByTestId('source-field-intervalSeconds').fill('-5');
+    await form.getByTestId('source-field-hashtag').fill('#ondaline panne!!');
     await form.getByTestId('source-form-save').click();
     await expect(form.getByTestId('source-field-baseUrl-error')).toContainText('http:// ou https://');
     await expect(form.getByTestId('source-field-intervalSeconds-error')).toHaveText('Au moins 15.');
+    await expect(form.getByTestId('source-field-hashtag-error')).toHaveText(
+      'Un seul mot-dièse : lettres, chiffres et _, sans espace (ex. PanneOndaline).',
+    );
 
     await form.getByTestId('source-form-name').fill('Ondaline — Mastodon');
     await form.getByTestId('source-field-hashtag').fill('ondaline');

@@ -35,6 +35,7 @@ export function OpenCaseForm() {
     prefill?.handles?.length ? prefill.handles : [{ platform: 'x', handle: '' }],
   );
   const [hours, setHours] = useState('24');
+  const [hoursProblem, setHoursProblem] = useState(false);
   const [delegate, setDelegate] = useState('');
   const [alertId, setAlertId] = useState<number | null>(prefill?.alertId ?? null);
 
@@ -78,12 +79,20 @@ export function OpenCaseForm() {
         onSubmit={(e) => {
           e.preventDefault();
           const hoursValue = Number(hours.replace(',', '.'));
+          // An unreadable or negative delay is said, not replaced by the default behind the user's back.
+          if (
+            hours.trim() !== '' &&
+            !(Number.isFinite(hoursValue) && hoursValue > 0 && hoursValue <= 24 * 30)
+          ) {
+            setHoursProblem(true);
+            return;
+          }
           void run(() =>
             api.call('protection.open', {
               name,
               kind,
               handles: handles.filter((h) => h.handle.trim()),
-              cooldownHours: Number.isFinite(hoursValue) && hoursValue > 0 ? hoursValue : undefined,
+              cooldownHours: hours.trim() === '' ? undefined : hoursValue,
               delegateMemberId: delegate || null,
               ...(alertId !== null ? { alertId } : {}),
             }),
@@ -125,7 +134,7 @@ export function OpenCaseForm() {
               >
                 {[...new Set([...PLATFORMS, h.platform])].map((p) => (
                   <option key={p} value={p}>
-                    {p}
+                    {t(`platform.${p}`, { defaultValue: p })}
                   </option>
                 ))}
               </select>
@@ -164,9 +173,20 @@ export function OpenCaseForm() {
             inputMode="decimal"
             value={hours}
             data-testid="case-hours"
-            onChange={(e) => setHours(e.target.value)}
+            aria-invalid={hoursProblem}
+            aria-describedby="case-hours-hint"
+            onChange={(e) => {
+              setHours(e.target.value);
+              setHoursProblem(false);
+            }}
           />
-          <small className="team-hint">{t('team.protection.form.cooldownHint')}</small>
+          <small
+            id="case-hours-hint"
+            className={hoursProblem ? 'team-hint team-hint--error' : 'team-hint'}
+            data-testid="case-hours-hint"
+          >
+            {t(hoursProblem ? 'team.protection.form.cooldownInvalid' : 'team.protection.form.cooldownHint')}
+          </small>
         </label>
         <label className="team-field">
           <span>{t('team.protection.form.delegate')}</span>

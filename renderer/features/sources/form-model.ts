@@ -112,7 +112,7 @@ function checkField(f: FieldSpec, raw: string): Problem | null {
     if (!ok) return { key: 'sources.errors.url' };
   }
   if (f.kind === 'integer') {
-    if (!/^\d+$/.test(value)) return { key: 'sources.errors.integer' };
+    if (!/^-?\d+$/.test(value)) return { key: 'sources.errors.integer' };
     const n = Number(value);
     if (f.min !== undefined && n < f.min) return { key: 'sources.errors.min', params: { min: f.min } };
     if (f.max !== undefined && n > f.max) return { key: 'sources.errors.max', params: { max: f.max } };

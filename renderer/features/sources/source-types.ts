@@ -64,7 +64,17 @@ export const SOURCE_TYPES: readonly SourceTypeSpec[] = [
     modes: [
       {
         id: 'hashtag',
-        fields: [{ key: 'hashtag', kind: 'text', required: true, placeholder: 'ondaline', maxLength: 200 }],
+        fields: [
+          {
+            key: 'hashtag',
+            kind: 'text',
+            required: true,
+            placeholder: 'ondaline',
+            maxLength: 200,
+            pattern: /^#?[\p{L}\p{N}_]+$/u,
+            patternError: 'sources.errors.hashtag',
+          },
+        ],
       },
       {
         id: 'search',

@@ -182,6 +182,7 @@ export const team: Messages<typeof fr> = {
       addHandle: 'Add an account',
       removeHandle: 'Remove this account',
       cooldown: 'Cooldown (hours)',
+      cooldownInvalid: 'A number of hours above 0 and up to 720 (30 days), for example 24 or 48.',
       cooldownHint: '24 h by default; CPJ suggests 48 h.',
       delegate: 'Colleague who keeps watch for them',
       nobody: 'To be named',

@@ -180,6 +180,7 @@ export const team = {
       addHandle: 'Ajouter un compte',
       removeHandle: 'Retirer ce compte',
       cooldown: 'Délai de mise à l’abri (heures)',
+      cooldownInvalid: 'Un nombre d’heures entre 0 et 720 (30 jours), par exemple 24 ou 48.',
       cooldownHint: '24 h par défaut ; le CPJ conseille 48 h.',
       delegate: 'Collègue qui surveille à sa place',
       nobody: 'À désigner',

@@ -219,6 +219,12 @@ describe('mastodon source: search and notifications', () => {
     expect(none.status).toBe('config_error');
     const ftp = await engine.runOnce(addSource({ baseUrl: 'ftp://mastodon.example', hashtag: 'a' }, 'ftp'));
     expect(ftp.status).toBe('config_error');
+    // One tag per source: a phrase with spaces and punctuation is not a hashtag.
+    const phrase = await engine.runOnce(
+      addSource({ baseUrl: server.baseUrl, hashtag: '#ondaline panne!!' }, 'phrase'),
+    );
+    expect(phrase.status).toBe('config_error');
+    expect(phrase.error?.message).toMatch(/one hashtag: letters, digits and _, no spaces/);
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -10,10 +10,19 @@ const LIMIT = 40;
 /** Pages read by a source's very first run: recent history, not the whole tag since 2017. */
 const DEFAULT_BACKFILL_PAGES = 5;
 
+/** One Mastodon tag (its timeline URL takes exactly one). */
+const HASHTAG = /^#?[\p{L}\p{N}_]+$/u;
+
 export const mastodonConfigSchema = z
   .object({
     baseUrl: z.url({ protocol: /^https?$/ }),
-    hashtag: z.string().trim().min(1).max(200).optional(),
+    // One tag, as Mastodon writes them: letters, digits and _ (an optional leading #).
+    hashtag: z
+      .string()
+      .trim()
+      .regex(HASHTAG, 'one hashtag: letters, digits and _, no spaces (e.g. PanneOndaline)')
+      .max(200)
+      .optional(),
     search: z.string().trim().min(1).max(500).optional(),
     notifications: z.literal(true).optional(),
     backfillPages: z.number().int().min(1).max(100).optional(),
