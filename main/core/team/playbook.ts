@@ -16,6 +16,10 @@ export const STEP_OWNERS = [
 ] as const;
 export type StepOwner = (typeof STEP_OWNERS)[number];
 
+/** What the cell does in Vigie that is the step itself. */
+export const STEP_TRIGGERS = ['delegate_named', 'evidence_frozen'] as const;
+export type StepTrigger = (typeof STEP_TRIGGERS)[number];
+
 const bilingual = z.object({ fr: z.string().min(1), en: z.string().min(1) });
 
 export const protectionPlaybookSchema = z
@@ -35,6 +39,8 @@ export const protectionPlaybookSchema = z
           requires: z.array(z.string()),
           title: bilingual,
           detail: bilingual,
+          /** Vigie ticks the step itself when the cell does it in Vigie (a delegate named, evidence frozen). */
+          doneWhen: z.enum(STEP_TRIGGERS).optional(),
         }),
       )
       .min(1),

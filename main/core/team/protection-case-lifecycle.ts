@@ -14,6 +14,7 @@ import {
   type ProtectionCase,
   type WatchConfig,
 } from './protection-case-model';
+import { completeTriggered } from './protection-steps';
 import { clone, floorMinute, formatLocalUtc, push, withNote } from './protection-case-journal';
 
 export interface OpenCaseInput {
@@ -68,6 +69,7 @@ export function openCase(input: OpenCaseInput): ProtectionCase {
       doneBy: null,
       note: null,
       forced: false,
+      ...(s.doneWhen ? { doneWhen: s.doneWhen } : {}),
     })),
     followUps: input.playbook.followUpOffsetsMs.map((o) => ({
       dueAt: at + o,
@@ -104,8 +106,13 @@ export function openCase(input: OpenCaseInput): ProtectionCase {
     { personKind: c.person.kind, handles: c.person.handles, cooldownMs },
   );
   logBaseline(c, at, input.openedBy);
-  if (input.delegate) applyDelegate(c, input.delegate, at, input.openedBy);
-  return c;
+  if (!input.delegate) return c;
+  applyDelegate(c, input.delegate, at, input.openedBy);
+  return completeTriggered(c, 'delegate_named', {
+    at,
+    by: input.openedBy,
+    note: oneLine(input.delegate.name),
+  });
 }
 
 export function setDelegate(
@@ -115,7 +122,7 @@ export function setDelegate(
 ): ProtectionCase {
   const c = clone(c0);
   applyDelegate(c, delegate, actor.at, actor.by);
-  return c;
+  return delegate ? completeTriggered(c, 'delegate_named', { ...actor, note: oneLine(delegate.name) }) : c;
 }
 
 function applyDelegate(

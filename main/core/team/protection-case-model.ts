@@ -1,7 +1,7 @@
 // The shape of a protection case: statuses, watch settings, steps, cooldown and timeline events (zod).
 import { z } from 'zod';
 import { DAY, HOUR, MINUTE } from './format';
-import { STEP_OWNERS } from './playbook';
+import { STEP_OWNERS, STEP_TRIGGERS } from './playbook';
 
 export const CASE_STATUSES = ['open', 'all_clear_suggested', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -54,6 +54,7 @@ export const PROTECTION_EVENT_KINDS = [
   'step_done',
   'step_reopened',
   'step_note',
+  'evidence_frozen',
   'followup_done',
   'cooldown_restarted',
   'cooldown_elapsed',
@@ -109,6 +110,8 @@ export const protectionCaseSchema = z.object({
       doneBy: z.string().nullable(),
       note: z.string().nullable(),
       forced: z.boolean(),
+      /** See the playbook: absent on cases opened before it existed. */
+      doneWhen: z.enum(STEP_TRIGGERS).optional(),
     }),
   ),
   followUps: z.array(

@@ -49,7 +49,14 @@ export {
   setDelegate,
   type OpenCaseInput,
 } from './protection-case-lifecycle';
-export { completeFollowUp, completeStep, noteStep, reopenStep } from './protection-steps';
+export {
+  completeFollowUp,
+  completeStep,
+  completeTriggered,
+  noteStep,
+  recordEvidence,
+  reopenStep,
+} from './protection-steps';
 export { observe, restartCooldown, watchCountsFrom } from './protection-watch';
 export { caseView, cooldownView, type CaseView, type CooldownView } from './protection-case-views';
 export { countPerMinute, personMatcher } from './person-matcher';

@@ -15,6 +15,7 @@ import {
   completeStep,
   decideAllClear,
   openCase,
+  recordEvidence,
   reopenCase,
   reopenStep,
   restartCooldown,
@@ -201,7 +202,12 @@ export class ProtectionRoom {
   }
 
   collect(id: string): { added: number; total: number } {
-    return this.repo.collectEvidence(this.repo.get(id), this.actor(), this.now());
+    const c = this.repo.get(id);
+    const actor = { at: this.now(), by: this.actor(), note: null };
+    const counts = this.repo.collectEvidence(c, actor.by, actor.at);
+    // The case log and the incident timeline say it; "preserve evidence" is then done.
+    if (counts.added > 0) this.saved(recordEvidence(c, counts, actor));
+    return counts;
   }
 
   dossier(

@@ -1,6 +1,7 @@
 // The case's checklist: playbook steps in order (forced steps said so), step notes, wellbeing follow-ups.
 import { VigieError } from '../errors';
 import type { Bilingual } from './format';
+import type { StepTrigger } from './playbook';
 import type { Actor, ProtectionCase } from './protection-case-model';
 import { clone, findStep, push, withNote } from './protection-case-journal';
 
@@ -103,4 +104,39 @@ export function completeFollowUp(c0: ProtectionCase, index: number, actor: Actor
     { index, dueAt: f.dueAt },
   );
   return c;
+}
+
+/**
+ * Ticks the open steps that `trigger` is (their playbook says `doneWhen`): naming the delegate is
+ * "hand monitoring to a named colleague". A step still waiting on another stays for the cell to tick.
+ */
+export function completeTriggered(c: ProtectionCase, trigger: StepTrigger, actor: Actor): ProtectionCase {
+  let next = c;
+  for (const step of c.steps) {
+    if (step.doneWhen !== trigger || step.doneAt !== null) continue;
+    if (step.requires.some((r) => findStep(next, r).doneAt === null)) continue;
+    next = completeStep(next, step.id, actor);
+  }
+  return next;
+}
+
+/** Mentions about the person frozen into the evidence dossier: logged, and the step it is ticked. */
+export function recordEvidence(
+  c0: ProtectionCase,
+  counts: { added: number; total: number },
+  actor: Actor,
+): ProtectionCase {
+  const c = clone(c0);
+  push(
+    c,
+    actor.at,
+    'evidence_frozen',
+    actor.by,
+    {
+      fr: `${counts.added} mention${counts.added > 1 ? 's' : ''} gelée${counts.added > 1 ? 's' : ''} avec empreinte SHA-256 (${counts.total} au dossier).`,
+      en: `${counts.added} mention${counts.added > 1 ? 's' : ''} frozen with SHA-256 (${counts.total} in the dossier).`,
+    },
+    counts,
+  );
+  return completeTriggered(c, 'evidence_frozen', { ...actor, note: null });
 }

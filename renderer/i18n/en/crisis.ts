@@ -273,6 +273,7 @@ export const crisis: Messages<typeof fr> = {
     'protection.step_done': 'Going private: step done',
     'protection.step_reopened': 'Going private: step reopened',
     'protection.step_note': 'Going private: note',
+    'protection.evidence_frozen': 'Going private: evidence frozen',
     'protection.followup_done': 'Wellbeing follow-up done',
     'protection.cooldown_restarted': 'Cooldown restarted',
     'protection.cooldown_elapsed': 'Cooldown over',

@@ -276,6 +276,7 @@ export const crisis = {
     'protection.step_done': 'Mise à l’abri : étape faite',
     'protection.step_reopened': 'Mise à l’abri : étape rouverte',
     'protection.step_note': 'Mise à l’abri : note',
+    'protection.evidence_frozen': 'Mise à l’abri : preuves gelées',
     'protection.followup_done': 'Suivi de bien-être fait',
     'protection.cooldown_restarted': 'Délai relancé',
     'protection.cooldown_elapsed': 'Délai écoulé',

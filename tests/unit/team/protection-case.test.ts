@@ -18,6 +18,7 @@ import {
   parseCase,
   personMatcher,
   protectionCaseRow,
+  recordEvidence,
   reopenCase,
   reopenStep,
   restartCooldown,
@@ -122,10 +123,32 @@ describe('protection case: steps', () => {
       note: null,
     });
     expect(c.followUps.map((f) => (f.dueAt - T) / H)).toEqual([24, 168, 720]);
-    expect(c.events.map((e) => e.kind)).toEqual(['case_opened', 'baseline_set', 'delegate_set']);
+    // Naming the delegate is the "hand monitoring to a named colleague" step: Vigie ticks it.
+    expect(c.events.map((e) => e.kind)).toEqual(['case_opened', 'baseline_set', 'delegate_set', 'step_done']);
     expect(c.events[0]?.text_fr).toContain('Hélène Durand');
     expect(c.events[2]?.text_en).toBe('Malik monitors the mentions instead of the person.');
+    expect(c.steps.find((s) => s.id === 'delegate_monitoring')).toMatchObject({ doneAt: T, note: 'Malik' });
     expect(caseView(c, T).nextStep?.id).toBe('physical_safety');
+  });
+
+  it('ticks the steps the cell did in Vigie: delegate named later, evidence frozen', () => {
+    let c = setDelegate(open(), { memberId: 'm-3', name: 'Karim' }, { at: T + MIN, by: 'Lou' });
+    expect(c.steps.find((s) => s.id === 'delegate_monitoring')).toMatchObject({
+      doneBy: 'Lou',
+      note: 'Karim',
+    });
+    c = recordEvidence(c, { added: 12, total: 12 }, { at: T + 2 * MIN, by: 'Lou' });
+    expect(c.events.slice(-2).map((e) => [e.kind, e.text_fr])).toEqual([
+      ['evidence_frozen', '12 mentions gelées avec empreinte SHA-256 (12 au dossier).'],
+      ['step_done', 'Étape faite : Conserver les preuves AVANT de bloquer.'],
+    ]);
+    // Frozen again: logged, the step stays done once.
+    c = recordEvidence(c, { added: 1, total: 13 }, { at: T + 3 * MIN, by: 'Lou' });
+    expect(c.events.at(-1)?.text_en).toBe('1 mention frozen with SHA-256 (13 in the dossier).');
+    expect(c.events.filter((e) => e.kind === 'step_done')).toHaveLength(2);
+    // Removing the delegate does not undo the step; naming another does not tick it twice.
+    c = setDelegate(c, { memberId: 'm-4', name: 'Inès' }, { at: T + 4 * MIN, by: 'Lou' });
+    expect(c.events.filter((e) => e.kind === 'step_done')).toHaveLength(2);
   });
 
   it('records who did a step, when, with a note', () => {

@@ -126,7 +126,7 @@ describe('proposed team schema', () => {
     );
     for (const e of c.events)
       ev.run(c.id, e.seq, e.at, e.kind, e.actor, e.text_fr, e.text_en, JSON.stringify(e.data));
-    expect(db.prepare(`SELECT COUNT(*) AS n FROM protection_events`).get()).toEqual({ n: 3 });
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM protection_events`).get()).toEqual({ n: c.events.length });
     fails(() => db.prepare(`UPDATE protection_cases SET status = 'closed'`).run()); // closed needs closed_at
 
     const item = freezeMention(
