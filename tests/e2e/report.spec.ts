@@ -47,6 +47,10 @@ test('writes the review and exports every format from the demo incident', async 
     .fill('Prise de parole rapide\nAiguillage vers le service client');
   await page.getByTestId('review-went-badly').fill('Alerte tardive <script>alert(1)</script>');
   await page.getByRole('button', { name: f.review.addAction }).click();
+  // The new row takes the keyboard: typing goes into it (a space no longer adds rows).
+  await expect(page.getByRole('textbox', { name: f.review.action })).toBeFocused();
+  await page.keyboard.type('Brancher le flux');
+  await expect(page.getByTestId('review-action')).toHaveCount(1);
   await page.getByRole('textbox', { name: f.review.action }).fill('Brancher le flux Mastodon');
   await page.getByRole('textbox', { name: f.review.owner }).fill('Hugo');
   // The due date in French order (jj / mm / aaaa), whatever the browser's own locale: typing runs

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogEvent } from '../../../shared/crisis-model';
 import { useFormat } from '../../lib/format';
@@ -23,6 +23,9 @@ const FAMILIES = [
   'protection.*',
   'alert',
 ];
+
+/** The local calendar day of a time. */
+const dayOf = (at: number) => new Date(at).toDateString();
 
 /** The incident's log, newest first, below the timeline: filters, the scribe's box, marker details. */
 export function EventLog() {
@@ -54,6 +57,10 @@ export function EventLog() {
     const item = list?.querySelector<HTMLElement>(`[data-event-id="${selectedEventId}"]`);
     if (list && item) list.scrollTop = Math.max(0, item.offsetTop - list.clientHeight / 2);
   }, [selectedEventId]);
+
+  const f = useFormat();
+  // Dates only when the log runs over more than one day (a 36-hour incident reads "18:32" twice).
+  const spansDays = log.length > 1 && dayOf(log[0]!.at) !== dayOf(log[log.length - 1]!.at);
 
   if (!state) return null;
   return (
@@ -107,23 +114,36 @@ export function EventLog() {
       )}
       <ol className="event-log__list" ref={listRef} data-testid="event-log-list" data-count={log.length}>
         {log.length === 0 && <li className="crisis-empty">{t('crisis.log.empty')}</li>}
-        {log.map((e) => (
-          <li
-            key={e.id}
-            data-event-id={e.id}
-            className={e.id === selectedEventId ? 'event event--selected' : 'event'}
-            data-testid="log-event"
-            data-kind={e.kind}
-          >
-            <button type="button" className="event__button" onClick={() => select(markerId(e.id))}>
-              <EventLine event={e} />
-            </button>
-            {(e.kind === 'alert' || e.kind === 'analysis.alert') && (
-              <button type="button" className="button button--small" onClick={() => setFromAlert(e)}>
-                {t('crisis.incident.openFromAlert')}
-              </button>
+        {log.map((e, i) => (
+          <Fragment key={e.id}>
+            {/* The log runs over days: a new day gets its date (newest first). */}
+            {spansDays && (i === 0 || dayOf(log[i - 1]!.at) !== dayOf(e.at)) && (
+              <li className="event-log__day" data-testid="log-day" aria-hidden="true">
+                {f.shortDate(e.at)}
+              </li>
             )}
-          </li>
+            <li
+              data-event-id={e.id}
+              className={e.id === selectedEventId ? 'event event--selected' : 'event'}
+              data-testid="log-event"
+              data-kind={e.kind}
+            >
+              <button type="button" className="event__button" onClick={() => select(markerId(e.id))}>
+                <EventLine event={e} />
+              </button>
+              {(e.kind === 'alert' || e.kind === 'analysis.alert') && (
+                <button
+                  type="button"
+                  className="button button--small event__open"
+                  title={t('crisis.incident.openFromAlert')}
+                  aria-label={t('crisis.incident.openFromAlert')}
+                  onClick={() => setFromAlert(e)}
+                >
+                  +
+                </button>
+              )}
+            </li>
+          </Fragment>
         ))}
       </ol>
       {fromAlert && (

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateFields } from '../shell/DateFields';
 import { useReportStore } from './store';
@@ -8,6 +9,17 @@ export function ReviewEditor() {
   const { draft, edit, save, saving, dirty, savedAt } = useReportStore();
   const setAction = (i: number, change: Partial<(typeof draft.actionItems)[number]>) =>
     edit({ actionItems: draft.actionItems.map((a, j) => (j === i ? { ...a, ...change } : a)) });
+  // A new action row takes the keyboard: typing goes into it, not into the button (whose space
+  // would add another empty row at each word).
+  const actionsRef = useRef<HTMLFieldSetElement>(null);
+  const added = useRef(false);
+  const count = draft.actionItems.length;
+  useEffect(() => {
+    if (!added.current) return;
+    added.current = false;
+    const rows = actionsRef.current?.querySelectorAll('[data-testid="review-action"]');
+    rows?.[rows.length - 1]?.querySelector('input')?.focus();
+  }, [count]);
   return (
     <section className="report__panel report__review" aria-labelledby="report-review-title">
       <h2 id="report-review-title" className="report__panel-title">
@@ -45,7 +57,7 @@ export function ReviewEditor() {
           />
         </label>
       </div>
-      <fieldset className="report__actions">
+      <fieldset className="report__actions" ref={actionsRef}>
         <legend>{t('report.review.actions')}</legend>
         {draft.actionItems.map((a, i) => (
           <div className="report__action" key={i} data-testid="review-action">
@@ -80,7 +92,11 @@ export function ReviewEditor() {
         <button
           type="button"
           className="button"
-          onClick={() => edit({ actionItems: [...draft.actionItems, { text: '', owner: '', due: null }] })}
+          data-testid="review-add-action"
+          onClick={() => {
+            added.current = true;
+            edit({ actionItems: [...draft.actionItems, { text: '', owner: '', due: null }] });
+          }}
         >
           {t('report.review.addAction')}
         </button>

@@ -53,7 +53,8 @@ export const report: Messages<typeof fr> = {
     downloading: 'Preparing…',
     downloaded: '{{name}} ready ({{size}})',
     previewEmpty: 'Pick the options, then “Refresh the preview”.',
-    previewPdf: 'The preview shows the content as Markdown; the PDF lays out the same content for print.',
+    previewPdf:
+      'The preview shows the document’s content as text (Markdown); the HTML or PDF file you download lays it out.',
     previewTruncated: 'Preview cut short; the file is complete.',
     saveFirst: 'Unsaved changes are not in the export: save first.',
   },

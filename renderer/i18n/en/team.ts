@@ -154,10 +154,10 @@ export const team: Messages<typeof fr> = {
     state: {
       off_duty: 'off duty',
       working: 'on duty',
-      micro_due: 'micro-break',
+      micro_due: 'micro-break due',
       break_due: 'break due',
       on_break: 'on a break',
-      overdue: 'overdue',
+      overdue: 'break overdue',
       duty_limit: 'too long',
       daily_limit: 'daily limit',
     },

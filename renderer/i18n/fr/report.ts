@@ -51,7 +51,7 @@ export const report = {
     downloaded: '{{name}} prêt ({{size}})',
     previewEmpty: 'Choisissez les options puis « Actualiser l’aperçu ».',
     previewPdf:
-      'L’aperçu montre le contenu en Markdown ; le PDF a la même mise en page que le document imprimé.',
+      'L’aperçu montre le contenu du document en texte (Markdown) ; le fichier HTML ou PDF téléchargé le met en page.',
     previewTruncated: 'Aperçu tronqué ; le fichier est complet.',
     saveFirst: 'Les modifications non enregistrées ne sont pas dans l’export : enregistrez d’abord.',
   },

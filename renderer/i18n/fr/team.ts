@@ -151,10 +151,10 @@ export const team = {
     state: {
       off_duty: 'hors service',
       working: 'en service',
-      micro_due: 'micro-pause',
+      micro_due: 'micro-pause à prendre',
       break_due: 'pause à prendre',
       on_break: 'en pause',
-      overdue: 'en retard',
+      overdue: 'pause en retard',
       duty_limit: 'trop long',
       daily_limit: 'limite du jour',
     },

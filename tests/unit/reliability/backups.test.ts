@@ -116,7 +116,7 @@ describe('automatic backups', () => {
   it('`vigie backup` writes a backup that `vigie restore --from` puts back', () => {
     const missing = cli(['backup', '--db', file]);
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toBe(`vigie backup: No Vigie store at ${file}.\n`);
+    expect(missing.stderr).toBe(`vigie backup: No Vigie database at ${file}.\n`);
     expect(fs.existsSync(file)).toBe(false);
     storeWith(file, 1234);
     const made = cli(['backup', '--db', file]);
