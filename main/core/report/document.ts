@@ -2,7 +2,7 @@
 // what to say, in which order, in the chosen language. Markdown, HTML and PDF only decide how.
 import { dec, duration, int, local, pct, utc, utcAndLocal } from './format';
 import type { ReportModel } from './model';
-import { kindLabel, personKindLabel, statementKindLabel, statusLabel } from './labels';
+import { kindLabel, personKindLabel, platformLabel, statementKindLabel, statusLabel } from './labels';
 import { STRINGS } from './strings';
 
 export type Block =
@@ -80,7 +80,10 @@ export function buildDocument(m: ReportModel): Block[] {
         s.ratingAfter,
         im.ratingAfter ? `${dec(im.ratingAfter.mean, L, 2)} / 5 (${int(im.ratingAfter.count, L)})` : s.none,
       ],
-      [s.platforms, im.platforms.map((p) => `${p.platform} ${int(p.count, L)}`).join(', ') || s.none],
+      [
+        s.platforms,
+        im.platforms.map((p) => `${platformLabel(p.platform, L)} ${int(p.count, L)}`).join(', ') || s.none,
+      ],
     ],
   });
   const per = `${s.perBucket} ${duration(im.curve.bucketMinutes * 60_000, L)}`;

@@ -27,6 +27,21 @@ export function kindLabel(kind: string, lang: ReportLang): string {
   return kind;
 }
 
+const PLATFORMS: Record<string, { fr: string; en: string }> = {
+  x: { fr: 'X', en: 'X' },
+  mastodon: { fr: 'Mastodon', en: 'Mastodon' },
+  bluesky: { fr: 'Bluesky', en: 'Bluesky' },
+  reddit: { fr: 'Reddit', en: 'Reddit' },
+  youtube: { fr: 'YouTube', en: 'YouTube' },
+  facebook: { fr: 'Facebook', en: 'Facebook' },
+  rss: { fr: 'Presse et blogs', en: 'Press and blogs' },
+  reviews: { fr: 'Avis clients', en: 'Customer reviews' },
+  file: { fr: 'Import de fichier', en: 'File import' },
+};
+
+/** A platform as the interface names it ("Avis clients", not "reviews"). */
+export const platformLabel = (p: string, lang: ReportLang) => PLATFORMS[p]?.[lang] ?? p;
+
 const PERSON_KINDS: Record<string, { fr: string; en: string }> = {
   journalist: { fr: 'Journaliste', en: 'Journalist' },
   employee: { fr: 'Salarié·e', en: 'Employee' },
