@@ -33,6 +33,21 @@ test.describe('empty store', () => {
     const excerpts = page.getByTestId('quarantine-excerpt');
     await expect(excerpts.filter({ hasText: 'not json at all' })).toHaveCount(1);
     await expect(excerpts.filter({ hasText: 'cut-in-the-middle' })).toHaveCount(2);
+
+    // The same file again: nothing new, and the same three records are counted, not listed twice.
+    await page.getByTestId('import-input').setInputFiles({
+      name: 'avec-erreurs.ndjson',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(ndjson(20, { prefix: 'mixed', bad })),
+    });
+    // Each import keeps its own result line; the newest is first.
+    await expect(page.getByTestId('import-result')).toHaveCount(2);
+    await expect(page.getByTestId('import-result').first()).toHaveAttribute('data-inserted', '0');
+    await expect(page.getByTestId('quarantine-repeats')).toHaveCount(3);
+    await expect(rows).toHaveCount(3);
+    await expect(page.getByTestId('quarantine-repeats').first()).toContainText(
+      /^Refusé 2 fois, la dernière le /,
+    );
   });
 
   test('malformed records of a platform export go to the quarantine; the raw excerpt unfolds', async ({

@@ -313,9 +313,14 @@ export class Ingestor {
   }
 
   private storeQuarantine(records: Quarantined[], sourceId: string | null, at: number): void {
+    // Two identical bad lines of one file are two records: the nth copy in a batch meets the nth.
+    const copies = new Map<string, number>();
     for (const q of records) {
       const detail = q.detail && Object.keys(q.detail).length > 0 ? JSON.stringify(q.detail) : null;
-      const fingerprint = quarantineFingerprint(sourceId, q.code, q.raw);
+      const base = quarantineFingerprint(sourceId, q.code, q.raw);
+      const nth = copies.get(base) ?? 0;
+      copies.set(base, nth + 1);
+      const fingerprint = nth === 0 ? base : `${base}#${nth}`;
       if (this.repeatQuarantine.run(at, q.reason, detail, fingerprint).changes > 0) continue;
       this.insertQuarantine.run(sourceId, at, q.reason, q.code, detail, q.raw, fingerprint);
     }

@@ -81,6 +81,9 @@ export const useSourcesStore = create<SourcesState>()((set, get) => {
   };
 });
 
+/** The latest time a listed record was refused again (a repeat changes no id, only this). */
+const lastRefusal = (items: QuarantineItem[]) => items.reduce((t, q) => Math.max(t, q.lastSeenAt ?? 0), 0);
+
 /** The quarantine list: the newest items, optionally of one source. */
 export const QUARANTINE_LIMIT = 500;
 
@@ -117,7 +120,8 @@ export const useQuarantineStore = create<QuarantineState>()((set, get) => ({
         current.status === 'ready' &&
         total === current.total &&
         items.length === current.items.length &&
-        items[0]?.id === current.items[0]?.id;
+        items[0]?.id === current.items[0]?.id &&
+        lastRefusal(items) === lastRefusal(current.items);
       if (!same) set({ items, total, status: 'ready' });
     } catch {
       if (get().status !== 'ready') set({ status: 'error' });

@@ -43,11 +43,19 @@ describe('quarantine repeats through the core', () => {
     expect(second.total).toBe(1);
     expect(second.items).toMatchObject([{ id: first.items[0]!.id, seenCount: 2 }]);
     expect(second.items[0]!.lastSeenAt).toEqual(expect.any(Number));
-    // Another bad row is another entry.
-    await importText(host, 'export.csv', `${CSV}\n2026-11-25 11:00,lea,`);
+    // Another bad row is another entry; two identical bad rows of one file are two entries.
+    const twice = `${CSV}\n2026-11-25 11:00,lea,\n2026-11-25 11:00,lea,`;
+    await importText(host, 'export.csv', twice);
     expect((await host.call('quarantine.list', {})).items.map((q) => [q.code, q.seenCount])).toEqual([
       ['no_text', 1],
+      ['no_text', 1],
       ['bad_date', 3],
+    ]);
+    await importText(host, 'export.csv', twice);
+    expect((await host.call('quarantine.list', {})).items.map((q) => [q.code, q.seenCount])).toEqual([
+      ['no_text', 2],
+      ['no_text', 2],
+      ['bad_date', 4],
     ]);
   });
 
