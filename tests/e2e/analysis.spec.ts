@@ -58,6 +58,8 @@ test.describe('after the replay', () => {
     await expect(page.getByTestId('rising-terms')).toContainText('#panneondaline');
     await expect(page.locator('[data-testid="timeline-marker"][data-kind="alert"]').first()).toBeVisible();
     await expect(page.getByTestId('accept-suggestion')).toBeVisible();
+    // Its reasons count the last half hour, not the incident: the title says so.
+    await expect(page.getByTestId('suggestion-title')).toHaveText('Niveau suggéré · 30 min');
     // One voice, many echoes: the copy-paste campaign shows as copies of one message.
     await page.getByTestId('rising-tab-clusters').click();
     await expect(page.getByTestId('rising-clusters')).toContainText(/\d+ copies/);

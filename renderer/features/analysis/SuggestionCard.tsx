@@ -28,6 +28,7 @@ export function SuggestionCard() {
     );
   }
   const level = t(`incident.level.${s.level}`);
+  const windowMinutes = Math.round((s.at - s.windowFrom) / 60_000);
   const accept = async () => {
     const to = await store().accept(lang);
     if (to)
@@ -65,7 +66,14 @@ export function SuggestionCard() {
   return (
     <div className="suggestion" data-testid="suggestion" data-level={s.level}>
       <div className="suggestion__head">
-        <h3 className="analysis__label">{t('analysis.panel.suggestion')}</h3>
+        {/* The reasons count the last minutes of the stream, not the whole incident (the counters do). */}
+        <h3
+          className="analysis__label"
+          title={t('analysis.panel.windowHint', { minutes: windowMinutes })}
+          data-testid="suggestion-title"
+        >
+          {t('analysis.panel.suggestionWindow', { minutes: windowMinutes })}
+        </h3>
         <span
           className={`level-badge level-badge--${s.level}`}
           data-testid="suggested-level"

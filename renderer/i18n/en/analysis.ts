@@ -33,6 +33,9 @@ export const analysis: Messages<typeof fr> = {
   panel: {
     title: 'Analysis',
     suggestion: 'Suggested level',
+    suggestionWindow: 'Suggested level · {{minutes}} min',
+    windowHint:
+      'Reasons computed over the last {{minutes}} minutes of the stream (the counters cover the whole incident).',
     noSuggestion: 'Nothing to report: the current level fits the stream.',
     dismissedQuiet:
       'Suggestion “{{level}}” dismissed: the stream still warrants it. Vigie will suggest again if the level changes.',

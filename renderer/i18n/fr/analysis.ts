@@ -31,6 +31,9 @@ export const analysis = {
   panel: {
     title: 'Analyse',
     suggestion: 'Niveau suggéré',
+    suggestionWindow: 'Niveau suggéré · {{minutes}} min',
+    windowHint:
+      'Raisons calculées sur les {{minutes}} dernières minutes du flux (les compteurs, eux, couvrent tout l’incident).',
     noSuggestion: 'Rien à signaler : le niveau actuel correspond au flux.',
     dismissedQuiet:
       'Suggestion « {{level}} » écartée : le flux la justifie toujours. Vigie reproposera un niveau s’il change.',
