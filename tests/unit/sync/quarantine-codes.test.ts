@@ -1,40 +1,20 @@
 // Quarantine reasons reach the interface as codes it can word in French or English, with the
 // unreadable value and the position in the file; the English sentence stays as the technical detail.
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCore, type CoreHost } from '../../../main/core/host';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../main/core/store/open';
 import { MIGRATIONS } from '../../../main/core/store/migrations';
 import { QUARANTINE_CODES, QUARANTINE_UNITS } from '../../../shared/quarantine';
 import { en } from '../../../renderer/i18n/en';
 import { fr } from '../../../renderer/i18n/fr';
-import { RESOURCES, WORKER_FILE, tempDir } from '../../helpers/tmp';
+import { importText, useTestCore } from '../../helpers/core-import';
 
-let tmp: ReturnType<typeof tempDir>;
-let core: CoreHost | null = null;
-
-beforeEach(() => {
-  tmp = tempDir();
-});
-afterEach(async () => {
-  await core?.close();
-  core = null;
-  tmp.cleanup();
-});
-
-const start = async (dbPath: string) =>
-  (core = await startCore({ dbPath, workerFile: WORKER_FILE, resourcesDir: RESOURCES, tickMs: 0 }));
-
-async function importText(host: CoreHost, name: string, text: string, format = 'auto') {
-  const data = Buffer.from(text);
-  const { uploadId } = await host.call('import.begin', { name, size: data.length, format });
-  await host.call('import.chunk', { uploadId, index: 0, data: data.toString('base64') });
-  return host.call('import.commit', { uploadId });
-}
+const core = useTestCore();
+const start = core.start;
 
 describe('quarantine reasons', () => {
   it('are stored with a code, the unreadable value and the row, beside the English sentence', async () => {
-    const host = await start(tmp.file('v.db'));
+    const host = await start(core.tmp().file('v.db'));
     const csv = [
       'Date,Auteur,Texte',
       '2026-11-25 10:00,claire_m,Toujours pas de réseau',
@@ -64,7 +44,7 @@ describe('quarantine reasons', () => {
   });
 
   it('of a platform export name what is missing, without a position when the file has none', async () => {
-    const host = await start(tmp.file('v.db'));
+    const host = await start(core.tmp().file('v.db'));
     const status = {
       id: '1',
       uri: 'https://piaille.example/users/a/statuses/1',
@@ -88,7 +68,7 @@ describe('quarantine reasons', () => {
   });
 
   it('set aside before codes existed keep their sentence and no code', async () => {
-    const file = tmp.file('old.db');
+    const file = core.tmp().file('old.db');
     const before = MIGRATIONS.findIndex((m) => m.name === '0012-quarantine-codes');
     const old = openStore(file, { targetVersion: before });
     old
@@ -101,7 +81,7 @@ describe('quarantine reasons', () => {
   });
 
   it('with an unknown code or an unreadable detail in the file are still listed', async () => {
-    const file = tmp.file('v.db');
+    const file = core.tmp().file('v.db');
     openStore(file).close();
     const raw = new Database(file);
     raw

@@ -1,31 +1,14 @@
 // A record refused again (a feed re-read every minute with the same bad item, a file imported twice)
 // is counted on its first quarantine entry instead of being added again.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCore, type CoreHost } from '../../../main/core/host';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../main/core/store/migrations';
 import { openStore } from '../../../main/core/store/open';
-import { RESOURCES, WORKER_FILE, tempDir } from '../../helpers/tmp';
+import { importText, useTestCore } from '../../helpers/core-import';
 import { RSS_TYPE, addSource, db, engine, server, useFeedSource } from './feed-fixtures';
 
 describe('quarantine repeats through the core', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let core: CoreHost | null = null;
-  beforeEach(() => {
-    tmp = tempDir();
-  });
-  afterEach(async () => {
-    await core?.close();
-    core = null;
-    tmp.cleanup();
-  });
-  const start = async (dbPath: string) =>
-    (core = await startCore({ dbPath, workerFile: WORKER_FILE, resourcesDir: RESOURCES, tickMs: 0 }));
-  async function importText(host: CoreHost, name: string, text: string) {
-    const data = Buffer.from(text);
-    const { uploadId } = await host.call('import.begin', { name, size: data.length, format: 'auto' });
-    await host.call('import.chunk', { uploadId, index: 0, data: data.toString('base64') });
-    return host.call('import.commit', { uploadId });
-  }
+  const core = useTestCore();
+  const start = core.start;
   const CSV = [
     'Date,Auteur,Texte',
     '2026-11-25 10:00,claire_m,Réseau coupé',
@@ -33,7 +16,7 @@ describe('quarantine repeats through the core', () => {
   ].join('\n');
 
   it('a file imported twice keeps one entry per bad row, refused twice', async () => {
-    const host = await start(tmp.file('v.db'));
+    const host = await start(core.tmp().file('v.db'));
     expect(await importText(host, 'export.csv', CSV)).toMatchObject({ inserted: 1, quarantined: 1 });
     const first = await host.call('quarantine.list', {});
     expect(first.items).toMatchObject([{ code: 'bad_date', seenCount: 1, lastSeenAt: null }]);
@@ -60,7 +43,7 @@ describe('quarantine repeats through the core', () => {
   });
 
   it('a record stored before the upgrade is recognised when it comes back', async () => {
-    const file = tmp.file('old.db');
+    const file = core.tmp().file('old.db');
     const before = MIGRATIONS.findIndex((m) => m.name === '0013-quarantine-repeats');
     const old = openStore(file, { targetVersion: before });
     old
