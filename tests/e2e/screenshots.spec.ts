@@ -52,6 +52,10 @@ test.describe('after the replay', () => {
       await settle(page);
       await expect(page.getByTestId('replay-state')).toHaveText('Rejeu terminé');
       await screenshot(page, `warroom-fr-after-${width}`);
+      // The headline's overdue steps and the checklist tab's badge count the same steps.
+      const overdue = await page.getByTestId('kpi-overdue').getAttribute('data-value');
+      expect(Number(overdue)).toBeGreaterThan(0);
+      await expect(page.getByTestId('checklist-badge')).toHaveText(overdue!);
       // Nothing wider than the window, and the team strip's states are read whole (French is longest).
       expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
       const cut = await page

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClockView } from '../../../shared/crisis-model';
 import { formatCountdown, formatDuration } from './countdown';
+import { overdueSteps } from './overdue-steps';
 import { useCrisisStore } from './store';
 import { useIncidentNow } from './useIncidentNow';
 
@@ -13,11 +14,7 @@ export function CrisisKpis() {
   const units = { min: t('crisis.units.min'), h: t('crisis.units.h'), d: t('crisis.units.d') };
   if (!state) return null;
   const { firstStatement, cadence } = state;
-  const overdue = state.checklist.reduce(
-    (n, p) =>
-      n + p.items.filter((i) => i.status === 'todo' && !i.locked && i.dueAt !== null && i.dueAt < now).length,
-    0,
-  );
+  const overdue = overdueSteps(state, now);
   const closed = state.incident.status === 'closed';
   return (
     <section className="crisis-kpis" aria-label={t('crisis.kpis.label')} data-testid="crisis-kpis">

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ChecklistPanel } from './ChecklistPanel';
 import { RolesPanel } from './RolesPanel';
 import { StatementsPanel } from './StatementsPanel';
+import { overdueSteps } from './overdue-steps';
 import { useCrisisStore } from './store';
+import { useIncidentNow } from './useIncidentNow';
 
 const TABS = ['checklist', 'statements', 'roles'] as const;
 type Tab = (typeof TABS)[number];
@@ -17,7 +19,8 @@ export function CrisisPanel() {
     return TABS.includes(saved as Tab) ? (saved as Tab) : 'checklist';
   });
   const state = useCrisisStore((s) => s.state);
-  const overdue = state?.checklist.reduce((n, p) => n + p.overdue, 0) ?? 0;
+  const now = useIncidentNow();
+  const overdue = state ? overdueSteps(state, now) : 0;
   const pending = state?.statements.filter((s) => s.status === 'pending').length ?? 0;
   const choose = (next: Tab) => {
     localStorage.setItem(STORAGE_KEY, next);
@@ -38,7 +41,9 @@ export function CrisisPanel() {
           >
             {t(`crisis.panel.${id}`)}
             {id === 'checklist' && overdue > 0 && (
-              <span className="crisis-tabs__badge crisis-tabs__badge--alarm">{overdue}</span>
+              <span className="crisis-tabs__badge crisis-tabs__badge--alarm" data-testid="checklist-badge">
+                {overdue}
+              </span>
             )}
             {id === 'statements' && pending > 0 && <span className="crisis-tabs__badge">{pending}</span>}
           </button>

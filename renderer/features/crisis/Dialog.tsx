@@ -36,7 +36,11 @@ export function Dialog({
     const back = rememberFocus();
     if (el && !el.open) el.showModal();
     return () => {
+      // Focus taken elsewhere while the dialog was open (the feed, by a click) stays there. Asked
+      // before closing: closing moves the focus itself.
+      const stay = el ? { dialog: el, active: document.activeElement } : null;
       el?.close();
+      if (stay && stay.active && stay.active !== document.body && !stay.dialog.contains(stay.active)) return;
       restoreFocus(back);
     };
   }, []);
