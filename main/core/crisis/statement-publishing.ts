@@ -62,12 +62,7 @@ export function publishStatement(
 function publishedLink(raw: string | undefined): string | null {
   const text = optionalText(raw, 'The link', 2000);
   if (!text) return null;
-  let u: URL | null = null;
-  try {
-    u = new URL(text);
-  } catch {
-    u = null;
-  }
+  const u = URL.canParse(text) ? new URL(text) : null;
   if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:'))
     throw new VigieError('bad_request', 'The link must be a web address (https://…).');
   return u.href;
