@@ -215,9 +215,9 @@ export class ProtectionRoom {
     format: 'html' | 'csv' | 'json',
     lang: Lang,
   ): { fileName: string; mime: string; content: string; items: number; sha256: string } {
-    const c = this.repo.get(id);
-    if (this.repo.evidenceCount(id) === 0) this.repo.collectEvidence(c, this.actor(), this.now());
-    return this.repo.dossier(c, format, lang, actorFor(this.db), this.now());
+    // An export before any freeze freezes first, through `collect`, so the case log says it too.
+    if (this.repo.evidenceCount(id) === 0) this.collect(id);
+    return this.repo.dossier(this.repo.get(id), format, lang, actorFor(this.db), this.now());
   }
 
   /** The watch of every open case, once a minute is enough (the tick throttles). Ids that changed. */

@@ -302,6 +302,12 @@ describe('protection case', () => {
     const collected = call('protection.evidence.collect', { id: opened.id });
     expect(collected).toEqual({ added: 12, total: 12 });
     expect(call('protection.evidence.collect', { id: opened.id })).toEqual({ added: 0, total: 12 });
+    // Each freeze that adds something is in the case log (a freeze of nothing is not).
+    const frozen = db
+      .prepare(`SELECT text_fr FROM protection_events WHERE kind = 'evidence_frozen'`)
+      .pluck()
+      .all();
+    expect(frozen).toEqual(['12 mentions gelées avec empreinte SHA-256 (12 au dossier).']);
     const html = call('protection.dossier', { id: opened.id, format: 'html', lang: 'fr' });
     expect(html.items).toBe(12);
     expect(html.content).not.toContain('<script>alert(1)</script>');

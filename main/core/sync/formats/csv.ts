@@ -201,10 +201,8 @@ function rowToMention(row: string[], r: RowReader): NewMention | Rejection {
   const reach = count('reach');
   if (reach !== null) mention.reach = reach;
   // Reddit and YouTube rows were keyed by the tool's id or the URL before their URL was read.
-  if (platform === 'reddit' || platform === 'youtube') {
-    const before = idOf(get('id'), url, '', '');
-    if (before !== externalId) mention.previousId = `${platform}:${before}`;
-  }
+  const before = platform === 'reddit' || platform === 'youtube' ? ownId(get('id'), url) : null;
+  if (before !== null && before !== externalId) mention.previousId = `${platform}:${before}`;
   return mention;
 }
 
@@ -215,11 +213,17 @@ function rowToMention(row: string[], r: RowReader): NewMention | Rejection {
  * Ids Excel turned into 1.23457E+18 are unusable and skipped.
  */
 function idOf(toolId: string, url: string | null, platform: string, fallback: string): string {
-  const native = platformIdFromUrl(platform, url);
-  if (native) return native;
+  return (
+    platformIdFromUrl(platform, url) ??
+    ownId(toolId, url) ??
+    `sha1:${createHash('sha1').update(fallback).digest('hex')}`
+  );
+}
+
+/** The tool's id (unless Excel mangled it into 1.23457E+18), else the URL; null without either. */
+function ownId(toolId: string, url: string | null): string | null {
   if (toolId && !/^\d(?:[.,]\d+)?e\+?\d+$/i.test(toolId)) return stableId(toolId);
-  if (url) return stableId(url);
-  return `sha1:${createHash('sha1').update(fallback).digest('hex')}`;
+  return url ? stableId(url) : null;
 }
 
 function plain(s: string): string {
