@@ -102,6 +102,7 @@ test('checklist, triage by keyboard, evidence, statement and decision — all lo
     'Vous enregistrez l’avis de Direction en son nom',
   );
   await page.getByTestId('decision-comment').fill('par téléphone');
+  await screenshot(page, 'crisis-fr-approve-on-behalf-1366');
   await page.getByTestId('approve-dialog-submit').click();
   await expect(statement.getByTestId('approve')).toHaveCount(1);
   await expect(statement.getByTestId('approval').first()).toContainText('par téléphone · transmis par');

@@ -1,6 +1,6 @@
 // The Sources screen in web mode: the quarantine, where malformed records of an imported file are set
 // aside with their reasons and a raw excerpt.
-import { expect, test } from './fixtures';
+import { expect, screenshot, test } from './fixtures';
 import { mastodonTimeline, ndjson, openSources } from './sources-helpers';
 
 test.describe('empty store', () => {
@@ -48,6 +48,7 @@ test.describe('empty store', () => {
     await expect(page.getByTestId('quarantine-repeats').first()).toContainText(
       /^Refusé 2 fois, la dernière le /,
     );
+    await screenshot(page, 'sources-fr-quarantine-repeats-1366');
   });
 
   test('malformed records of a platform export go to the quarantine; the raw excerpt unfolds', async ({
