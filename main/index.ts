@@ -71,7 +71,8 @@ function createWindow(): BrowserWindow {
   win = new BrowserWindow({
     width: 1440,
     height: 900,
-    minWidth: 1280,
+    // Half of a full-HD screen: a cell member keeps the platform being watched in the other half.
+    minWidth: 960,
     minHeight: 720,
     backgroundColor: '#0f172a',
     title: 'Vigie',

@@ -41,8 +41,9 @@ test.describe('during the replay', () => {
 test.describe('after the replay', () => {
   test.use({ preloadDemo: true });
 
-  // 1280×720 is the app window's smallest size (main/index.ts).
+  // 960 wide is the app window's smallest size (main/index.ts): half of a full-HD screen.
   for (const [width, height] of [
+    [960, 900],
     [1280, 720],
     [1366, 768],
     [1920, 1080],
@@ -75,4 +76,28 @@ test.describe('after the replay', () => {
       expect(pageProblems).toEqual([]);
     });
   }
+});
+
+test.describe('half of a full-HD screen', () => {
+  test.use({ preloadDemo: true });
+
+  test('every screen fits 960 px wide, FR then EN', async ({ warroom: page, pageProblems }) => {
+    await page.setViewportSize({ width: 960, height: 900 });
+    await settle(page);
+    for (const lang of ['fr', 'en'] as const) {
+      await page.getByTestId(`lang-${lang}`).click();
+      for (const [screen, root] of [
+        ['warroom', 'warroom'],
+        ['sources', 'sources-screen'],
+        ['team', 'team-screen'],
+        ['report', 'report-screen'],
+      ] as const) {
+        await page.getByTestId(`nav-${screen}`).click();
+        await expect(page.getByTestId(root)).toBeVisible();
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth'), screen).toBeLessThanOrEqual(960);
+        await screenshot(page, `${screen}-${lang}-960`);
+      }
+    }
+    expect(pageProblems).toEqual([]);
+  });
 });

@@ -17,6 +17,7 @@ import { useWarroomLive } from './useWarroomLive';
 import { useWallMode } from './useWallMode';
 import './warroom.css';
 import '../crisis/crisis.css';
+import './half-screen.css';
 
 /**
  * The war-room screen: header and incident bar; counters, the cell's headline numbers and the replay;
