@@ -1,19 +1,58 @@
 // Small helpers every parser shares to turn platform fields into a Mention.
-import { convert } from 'html-to-text';
+import { compile } from 'html-to-text';
 
-/** Plain text from platform HTML (Mastodon content, RSS summaries): links kept as their text + URL. */
-export function htmlToPlainText(html: string): string {
-  return convert(html, {
-    wordwrap: false,
-    selectors: [
-      { selector: 'a', options: { hideLinkHrefIfSameAsText: true, ignoreHref: false, noAnchorUrl: true } },
-      // Mastodon marks @mentions and #hashtags: their text says it all.
-      { selector: 'a.mention', format: 'anchor', options: { ignoreHref: true } },
-      { selector: 'a.hashtag', format: 'anchor', options: { ignoreHref: true } },
-      { selector: 'img', format: 'skip' },
-      { selector: 'p', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
-    ],
-  })
+const HAS_SCHEME = /^\s*[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * A relative href made absolute against the document's base. Unchanged when it already has a scheme
+ * (`original` is the attribute as written: the library strips "mailto:" before calling), when there is
+ * no base, or when the result would not be http(s).
+ */
+function absoluteHref(href: string, base: unknown, original: unknown): string {
+  if (typeof base !== 'string' || !base) return href;
+  if (typeof original === 'string' && HAS_SCHEME.test(original)) return href;
+  try {
+    const u = new URL(href, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : href;
+  } catch {
+    return href;
+  }
+}
+
+const HTML_TO_TEXT_OPTIONS = {
+  wordwrap: false as const,
+  selectors: [
+    {
+      selector: 'a',
+      options: {
+        hideLinkHrefIfSameAsText: true,
+        ignoreHref: false,
+        noAnchorUrl: true,
+        // A feed's "/article/12" means nothing once out of its site: kept as the full address.
+        pathRewrite: (href: string, base: unknown, elem?: { attribs?: Record<string, string> }) =>
+          absoluteHref(href, base, elem?.attribs?.href),
+      },
+    },
+    // Mastodon marks @mentions and #hashtags: their text says it all.
+    { selector: 'a.mention', format: 'anchor', options: { ignoreHref: true } },
+    { selector: 'a.hashtag', format: 'anchor', options: { ignoreHref: true } },
+    { selector: 'img', format: 'skip' },
+    { selector: 'p', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+  ],
+};
+
+// Compiled once: `convert` compiles its options on every call, about 30 times the cost of the
+// conversion itself on a short post (0.44 ms against 0.013 ms, measured).
+// The library's converter takes the document's metadata (here the base address) as its second
+// argument; the published typings (9.x) have not caught up with it.
+const htmlToText = compile(HTML_TO_TEXT_OPTIONS) as (html: string, metadata?: unknown) => string;
+
+/**
+ * Plain text from platform HTML (Mastodon content, RSS summaries): links kept as their text + URL,
+ * relative ones resolved against `base` (the feed's or the item's address) when given.
+ */
+export function htmlToPlainText(html: string, base: string | null = null): string {
+  return htmlToText(html, base)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

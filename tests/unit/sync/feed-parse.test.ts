@@ -25,6 +25,33 @@ describe('feed parser', () => {
     expect(r.mentions[0]!.url).toBe('https://www.journal-reseau.example/2026/11/25/panne-ondaline');
   });
 
+  it('resolves the relative links of a description against the feed; other links stay as written', () => {
+    const rss = `<rss><channel><title>Journal</title><link>https://www.journal.example/</link>
+      <item><title>Panne</title><link>/2026/11/panne</link><pubDate>Tue, 25 Nov 2026 10:00:00 GMT</pubDate>
+        <description>&lt;p&gt;Lire &lt;a href="/dossiers/ondaline"&gt;notre dossier&lt;/a&gt;, &lt;a href="suite.html"&gt;la suite&lt;/a&gt;,
+        &lt;a href="mailto:redaction@journal.example"&gt;nous écrire&lt;/a&gt;, &lt;a href="javascript:alert(1)"&gt;x&lt;/a&gt;,
+        &lt;a href="#haut"&gt;haut&lt;/a&gt;&lt;/p&gt;</description></item>
+    </channel></rss>`;
+    const text = rssFormat.parse(rss, { now: NOW, fileName: 'feed.xml' }).mentions[0]!.text;
+    expect(text).toContain('notre dossier [https://www.journal.example/dossiers/ondaline]');
+    expect(text).toContain('la suite [https://www.journal.example/suite.html]');
+    expect(text).toContain('nous écrire [redaction@journal.example]');
+    expect(text).toContain('x [javascript:alert(1)]');
+    expect(text).toContain('haut');
+    expect(text).not.toContain('#haut');
+  });
+
+  it("resolves an Atom entry's relative links against its own xml:base", () => {
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Statut</title><id>urn:statut</id>
+      <entry xml:base="https://status.ondaline.example/updates/"><id>urn:statut:1</id><title>Rétabli</title>
+        <link href="retabli.html"/><updated>2026-11-25T10:00:00Z</updated>
+        <content type="html">Voir &lt;a href="carte.html"&gt;la carte&lt;/a&gt;</content></entry>
+    </feed>`;
+    const m = atomFormat.parse(atom, { now: NOW, fileName: 'status.atom' }).mentions[0]!;
+    expect(m.url).toBe('https://status.ondaline.example/updates/retabli.html');
+    expect(m.text).toContain('la carte [https://status.ondaline.example/updates/carte.html]');
+  });
+
   it('scopes a bare guid by its site: two feeds numbering their items 1, 2 keep both; URIs stay as they are', () => {
     const feed = (site: string) => `<rss><channel><title>${site}</title><link>https://www.${site}/</link>
       <item><title>Article un de ${site}</title><guid isPermaLink="false">1</guid><pubDate>Tue, 25 Nov 2026 10:00:00 GMT</pubDate></item>

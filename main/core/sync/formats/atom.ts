@@ -42,7 +42,11 @@ function entryOf(entry: XmlNode, n: Named, base: string | null, feedAuthor: stri
   const summary = firstElement(entry, n('summary'));
   const content = firstElement(entry, n('content'));
   // Out-of-line content (src="…") has no text here.
-  const body = constructText(summary) || (content && !attr(content, 'src') ? constructText(content) : '');
+  const url = linkOf(entry, n, base);
+  const at = (node: XmlNode | null) => withBase(base, node ? attr(node, 'xml:base') : null) ?? url;
+  const body =
+    constructText(summary, at(summary)) ||
+    (content && !attr(content, 'src') ? constructText(content, at(content)) : '');
   const date = firstElement(entry, n('published'), n('updated'), n('issued'), n('modified'));
   return {
     id: text(firstElement(entry, n('id'))) || null,
@@ -50,7 +54,7 @@ function entryOf(entry: XmlNode, n: Named, base: string | null, feedAuthor: stri
       .replace(/\s+/g, ' ')
       .trim(),
     summary: body,
-    url: linkOf(entry, n, base),
+    url,
     date: date ? textOf(date) : null,
     author: authorOf(entry, n) ?? feedAuthor,
     publisherHost: null,
@@ -79,10 +83,10 @@ function authorOf(node: XmlNode, n: Named): string | null {
 }
 
 /** Atom text constructs: type text (default), html (escaped markup) or xhtml (inline markup). */
-function constructText(node: XmlNode | null): string {
+function constructText(node: XmlNode | null, base: string | null = null): string {
   if (!node) return '';
   const type = (attr(node, 'type') ?? 'text').trim().toLowerCase();
-  if (type === 'html' || type === 'text/html') return plainBlock(node, 'html');
-  if (type === 'xhtml' || type.endsWith('xhtml+xml')) return plainBlock(node, 'xhtml');
+  if (type === 'html' || type === 'text/html') return plainBlock(node, 'html', base);
+  if (type === 'xhtml' || type.endsWith('xhtml+xml')) return plainBlock(node, 'xhtml', base);
   return plainBlock(node, 'text');
 }
