@@ -389,6 +389,8 @@ export const en: Messages<typeof fr> = {
       hideExcerpt: 'Show less',
       seenAgain_one: 'Refused {{formatted}} times, last on {{when}}',
       seenAgain_other: 'Refused {{formatted}} times, last on {{when}}',
+      seenAgainSameDay_one: 'Refused {{formatted}} times, last at {{when}}',
+      seenAgainSameDay_other: 'Refused {{formatted}} times, last at {{when}}',
       technical: 'Technical detail:',
       where: {
         row: 'Row {{n}}',

@@ -390,6 +390,8 @@ export const fr = {
       hideExcerpt: 'Réduire',
       seenAgain_one: 'Refusé {{formatted}} fois, la dernière le {{when}}',
       seenAgain_other: 'Refusé {{formatted}} fois, la dernière le {{when}}',
+      seenAgainSameDay_one: 'Refusé {{formatted}} fois, la dernière à {{when}}',
+      seenAgainSameDay_other: 'Refusé {{formatted}} fois, la dernière à {{when}}',
       technical: 'Détail technique :',
       where: {
         row: 'Ligne {{n}}',

@@ -127,11 +127,18 @@ const QuarantineRow = memo(function QuarantineRow({
         </span>
         {item.seenCount > 1 && item.lastSeenAt !== null && (
           <span className="q-row__repeats" data-testid="quarantine-repeats">
-            {t('sources.quarantine.seenAgain', {
-              count: item.seenCount,
-              formatted: f.integer(item.seenCount),
-              when: f.dateTime(item.lastSeenAt),
-            })}
+            {/* The same day as the first refusal: its time says it, the date is already on the left. */}
+            {sameDay(item.at, item.lastSeenAt)
+              ? t('sources.quarantine.seenAgainSameDay', {
+                  count: item.seenCount,
+                  formatted: f.integer(item.seenCount),
+                  when: f.time(item.lastSeenAt),
+                })
+              : t('sources.quarantine.seenAgain', {
+                  count: item.seenCount,
+                  formatted: f.integer(item.seenCount),
+                  when: f.dateTime(item.lastSeenAt),
+                })}
           </span>
         )}
         <button
@@ -171,3 +178,8 @@ const QuarantineRow = memo(function QuarantineRow({
     </article>
   );
 });
+
+/** Whether two instants fall on the same calendar day, in the local time zone the times are shown in. */
+function sameDay(a: number, b: number): boolean {
+  return new Date(a).toDateString() === new Date(b).toDateString();
+}
