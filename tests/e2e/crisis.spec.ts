@@ -94,6 +94,15 @@ test('checklist, triage by keyboard, evidence, statement and decision — all lo
   await expect(statement).toContainText('Claire, pour Ondaline');
   await statement.getByTestId('request-approval').click();
   await page.getByTestId('approvers').fill('Direction, Juridique');
+  // The cell's names are one click away; a click again takes the name back out.
+  const firstName = page.getByTestId('name-choices').getByRole('button').first();
+  const name = (await firstName.textContent())!;
+  await firstName.click();
+  await expect(page.getByTestId('approvers')).toHaveValue(`Direction, Juridique, ${name}`);
+  await expect(firstName).toHaveAttribute('aria-pressed', 'true');
+  await screenshot(page, 'crisis-fr-request-approval-1366');
+  await firstName.click();
+  await expect(page.getByTestId('approvers')).toHaveValue('Direction, Juridique');
   await page.getByTestId('request-dialog-submit').click();
   await expect(statement).toHaveAttribute('data-status', 'pending');
   // Neither approver is the member at this machine: each approval is entered on their behalf.

@@ -6,7 +6,10 @@ import { SafeLink } from '../mentions/SafeLink';
 import { formatDuration } from './countdown';
 import { DecisionDialog, type Decision } from './DecisionDialog';
 import { Dialog, Field } from './Dialog';
+import { toggleName } from '../../lib/name-list';
+import { NameChoices } from './NameChoices';
 import { useCrisisStore } from './store';
+import { useCellNames } from './useCellNames';
 
 type Mode = null | 'request' | 'publish' | 'edit' | { approver: string; decision: Decision };
 
@@ -181,6 +184,7 @@ function RequestDialog({ statement, onClose }: { statement: StatementView; onClo
     defaultApprovers(state?.roles ?? [], state?.localActor ?? ''),
   );
   const [rule, setRule] = useState<'any' | 'all'>('all');
+  const cellNames = useCellNames();
   const list = [
     ...new Set(
       approvers
@@ -215,6 +219,7 @@ function RequestDialog({ statement, onClose }: { statement: StatementView; onClo
           onChange={(e) => setApprovers(e.target.value)}
         />
       </Field>
+      <NameChoices names={cellNames} chosen={list} onToggle={(name) => setApprovers((a) => toggleName(a, name))} />
       <span className="crisis-dialog__text crisis-dialog__text--muted" id={`rule-label-${statement.id}`}>
         {t('crisis.statements.ruleLabel')}
       </span>

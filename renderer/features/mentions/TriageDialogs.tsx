@@ -3,14 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { Dialog, Field } from '../crisis/Dialog';
 import { useCrisisStore } from '../crisis/store';
+import { useCellNames } from '../crisis/useCellNames';
 import { assign, route } from './triage-actions';
 
-/** Assign to a member: the local member by default, colleagues already assigned offered. */
+/** Assign to a member: the local member by default; the cell and colleagues already assigned offered. */
 export function AssignDialog({ ids, onClose }: { ids: string[]; onClose(): void }) {
   const { t } = useTranslation();
   const local = useCrisisStore((s) => s.state?.localActor ?? '');
   const [member, setMember] = useState(local);
   const [known, setKnown] = useState<string[]>([]);
+  const cell = useCellNames();
   useEffect(() => {
     void api
       .call('mentions.facets', {})
@@ -37,7 +39,7 @@ export function AssignDialog({ ids, onClose }: { ids: string[]; onClose(): void 
           onChange={(e) => setMember(e.target.value)}
         />
         <datalist id="triage-members">
-          {[...new Set([local, ...known])].filter(Boolean).map((m) => (
+          {[...new Set([local, ...cell, ...known])].filter(Boolean).map((m) => (
             <option key={m} value={m} />
           ))}
         </datalist>

@@ -338,6 +338,7 @@ export const crisis: Messages<typeof fr> = {
     },
     keys: 'j/k move · x select · a assign · r route · h handled · p pin · / search',
   },
+  names: { label: 'In the cell:' },
   link: {
     open: 'See the full address before opening',
     title: 'Open an external link',

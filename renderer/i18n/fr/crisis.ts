@@ -346,6 +346,7 @@ export const crisis = {
     },
     keys: 'j/k naviguer · x sélectionner · a assigner · r transmettre · h traité · p épingler · / chercher',
   },
+  names: { label: 'Dans la cellule :' },
   link: {
     open: 'Voir l’adresse complète avant d’ouvrir',
     title: 'Ouvrir un lien externe',
