@@ -94,7 +94,10 @@ test.describe('half of a full-HD screen', () => {
       ] as const) {
         await page.getByTestId(`nav-${screen}`).click();
         await expect(page.getByTestId(root)).toBeVisible();
-        expect(await page.evaluate<number>('document.documentElement.scrollWidth'), screen).toBeLessThanOrEqual(960);
+        expect(
+          await page.evaluate<number>('document.documentElement.scrollWidth'),
+          screen,
+        ).toBeLessThanOrEqual(960);
         await screenshot(page, `${screen}-${lang}-960`);
       }
     }

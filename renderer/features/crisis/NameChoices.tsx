@@ -18,7 +18,12 @@ export function NameChoices({
   if (names.length === 0) return null;
   const picked = new Set(chosen.map((n) => n.toLocaleLowerCase()));
   return (
-    <div className="name-choices" role="group" aria-label={t('crisis.names.label')} data-testid="name-choices">
+    <div
+      className="name-choices"
+      role="group"
+      aria-label={t('crisis.names.label')}
+      data-testid="name-choices"
+    >
       <span className="name-choices__label" aria-hidden="true">
         {t('crisis.names.label')}
       </span>

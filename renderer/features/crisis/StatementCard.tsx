@@ -219,7 +219,11 @@ function RequestDialog({ statement, onClose }: { statement: StatementView; onClo
           onChange={(e) => setApprovers(e.target.value)}
         />
       </Field>
-      <NameChoices names={cellNames} chosen={list} onToggle={(name) => setApprovers((a) => toggleName(a, name))} />
+      <NameChoices
+        names={cellNames}
+        chosen={list}
+        onToggle={(name) => setApprovers((a) => toggleName(a, name))}
+      />
       <span className="crisis-dialog__text crisis-dialog__text--muted" id={`rule-label-${statement.id}`}>
         {t('crisis.statements.ruleLabel')}
       </span>

@@ -42,7 +42,9 @@ function itemEntry(item: XmlNode, channelBase: string | null): FeedEntry {
   return {
     id: guid,
     title: plainLine(text(firstElement(item, 'title'))),
-    summary: description ? plainBlock(description, 'html', withBase(base, attr(description, 'xml:base')) ?? url) : '',
+    summary: description
+      ? plainBlock(description, 'html', withBase(base, attr(description, 'xml:base')) ?? url)
+      : '',
     url,
     date: dateNode ? textOf(dateNode) : null,
     author: authorName(text(firstElement(item, 'dc:creator', 'author', 'itunes:author'))),

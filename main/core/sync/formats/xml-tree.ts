@@ -98,11 +98,16 @@ export function plainLine(text: string): string {
  * Plain text of a longer field whose type is known (Atom text constructs, RSS descriptions); `base`
  * resolves the relative links of its markup.
  */
-export function plainBlock(node: XmlNode, type: 'text' | 'html' | 'xhtml', base: string | null = null): string {
+export function plainBlock(
+  node: XmlNode,
+  type: 'text' | 'html' | 'xhtml',
+  base: string | null = null,
+): string {
   if (type === 'xhtml') return htmlToPlainText(innerXml(node), base);
   const text = textOf(node);
   // Markup-free HTML only needs its whitespace collapsed.
-  if (type === 'html') return /[<&]/.test(text) ? htmlToPlainText(text, base) : text.replace(/\s+/g, ' ').trim();
+  if (type === 'html')
+    return /[<&]/.test(text) ? htmlToPlainText(text, base) : text.replace(/\s+/g, ' ').trim();
   return text
     .replace(/[ \t\f\v\r]+/g, ' ')
     .replace(/ ?\n ?/g, '\n')
