@@ -29,6 +29,11 @@ export function useTestCore(): {
 export async function importText(host: CoreHost, name: string, text: string, format = 'auto') {
   const data = Buffer.from(text);
   const { uploadId } = await host.call('import.begin', { name, size: data.length, format });
-  await host.call('import.chunk', { uploadId, index: 0, data: data.toString('base64') });
+  // In pieces the contract accepts (256 KiB of base64), as the Sources screen sends a big file.
+  const PIECE = 192 * 1024;
+  for (let index = 0; index * PIECE < data.length || index === 0; index++) {
+    const piece = data.subarray(index * PIECE, (index + 1) * PIECE).toString('base64');
+    await host.call('import.chunk', { uploadId, index, data: piece });
+  }
   return host.call('import.commit', { uploadId });
 }

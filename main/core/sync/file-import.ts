@@ -5,7 +5,7 @@ import path from 'node:path';
 import { VigieError } from '../errors';
 import { decodeText } from './formats/decode';
 import { formatByName, sniffFormat, type FileFormat } from './formats/registry';
-import type { Ingestor } from './ingest';
+import type { Ingestor, QuarantineCopies } from './ingest';
 import { FormatError, type ParseResult } from './types';
 
 /** Most specific first: platform bodies before generic JSON, XML feeds, then CSV. */
@@ -69,6 +69,8 @@ export async function importFile(file: string, formatName: string, deps: ImportD
   const chunks = format.lineOriented ? lineChunks(text) : [{ text, lineOffset: 0 }];
   if (format.lineOriented) progress.total = countLines(text);
   let firstChunk = true;
+  // Identical bad lines are told apart by their rank in the whole file, across chunks.
+  const copies: QuarantineCopies = new Map();
   for (const chunk of chunks) {
     let parsed: ParseResult;
     try {
@@ -81,7 +83,7 @@ export async function importFile(file: string, formatName: string, deps: ImportD
     }
     if (!format.lineOriented) progress.total = parsed.mentions.length + parsed.quarantined.length;
     firstChunk = false;
-    await storeInBatches(parsed, report, deps, progress);
+    await storeInBatches(parsed, report, deps, progress, copies);
   }
   return report;
 }
@@ -99,6 +101,7 @@ async function storeInBatches(
   report: ImportReport,
   deps: ImportDeps,
   progress: Progress,
+  copies: QuarantineCopies,
 ): Promise<void> {
   const { mentions } = parsed;
   function* batches(): Generator<ParseResult> {
@@ -113,22 +116,27 @@ async function storeInBatches(
     }
   }
   // The next batch is analyzed on the second core while this one is written.
-  await deps.ingestor.ingestPipelined(batches(), deps.sourceId ?? null, async (result) => {
-    report.inserted += result.inserted.length;
-    report.duplicates += result.duplicates;
-    report.shares += result.shares;
-    report.quarantined += result.quarantined;
-    const done = report.inserted + report.duplicates + report.quarantined;
-    const seconds = Math.max(0.001, (progress.now() - progress.started) / 1000);
-    progress.onProgress?.({
-      file: progress.file,
-      done,
-      total: Math.max(done, progress.total),
-      ratePerSecond: Math.round(done / seconds),
-    });
-    // Let the worker answer other calls between batches.
-    await new Promise((r) => setImmediate(r));
-  });
+  await deps.ingestor.ingestPipelined(
+    batches(),
+    deps.sourceId ?? null,
+    async (result) => {
+      report.inserted += result.inserted.length;
+      report.duplicates += result.duplicates;
+      report.shares += result.shares;
+      report.quarantined += result.quarantined;
+      const done = report.inserted + report.duplicates + report.quarantined;
+      const seconds = Math.max(0.001, (progress.now() - progress.started) / 1000);
+      progress.onProgress?.({
+        file: progress.file,
+        done,
+        total: Math.max(done, progress.total),
+        ratePerSecond: Math.round(done / seconds),
+      });
+      // Let the worker answer other calls between batches.
+      await new Promise((r) => setImmediate(r));
+    },
+    copies,
+  );
 }
 
 function countLines(text: string): number {

@@ -76,7 +76,12 @@ export class Ingestor {
   /** Protected people, team and brands for person-aimed abuse (features may add to it). */
   readonly context: AnalysisContextSource;
   private clusterer: NearDuplicateClusterer | null = null;
-  private readonly runBatch: (result: ParseResult, sourceId: string | null, cursor?: string) => IngestResult;
+  private readonly runBatch: (
+    result: ParseResult,
+    sourceId: string | null,
+    cursor: string | undefined,
+    copies: QuarantineCopies,
+  ) => IngestResult;
 
   constructor(
     db: Database,
@@ -119,8 +124,9 @@ export class Ingestor {
       `UPDATE quarantine SET seen_count = seen_count + 1, last_seen_at = ?, reason = ?, detail = ?
        WHERE id = (SELECT id FROM quarantine WHERE fingerprint = ? ORDER BY id LIMIT 1)`,
     );
-    this.runBatch = db.transaction((result: ParseResult, sourceId: string | null, cursor?: string) =>
-      this.store(result, sourceId, cursor),
+    this.runBatch = db.transaction(
+      (result: ParseResult, sourceId: string | null, cursor: string | undefined, copies: QuarantineCopies) =>
+        this.store(result, sourceId, cursor, copies),
     );
   }
 
@@ -142,9 +148,17 @@ export class Ingestor {
     return this.ingestResult({ mentions: batch, shares: [], quarantined: [] }, sourceId, cursor);
   }
 
-  /** One parsed page or file chunk: mentions, shares and quarantined records in one transaction. */
-  ingestResult(result: ParseResult, sourceId: string | null = null, cursor?: string): IngestResult {
-    const outcome = this.runBatch(result, sourceId, cursor);
+  /**
+   * One parsed page or file chunk: mentions, shares and quarantined records in one transaction.
+   * `copies` counts identical bad records across the chunks of one file (see storeQuarantine).
+   */
+  ingestResult(
+    result: ParseResult,
+    sourceId: string | null = null,
+    cursor?: string,
+    copies: QuarantineCopies = new Map(),
+  ): IngestResult {
+    const outcome = this.runBatch(result, sourceId, cursor, copies);
     if (outcome.inserted.length > 0) for (const listener of this.listeners) listener(outcome.inserted);
     return outcome;
   }
@@ -169,6 +183,8 @@ export class Ingestor {
     batches: Iterable<ParseResult>,
     sourceId: string | null,
     after?: (outcome: IngestResult, batch: ParseResult) => void | Promise<void>,
+    /** Shared by the calls that store one file's chunks, so identical bad lines are counted over the file. */
+    copies: QuarantineCopies = new Map(),
   ): Promise<void> {
     const pool = (this.pool ??= new AnalysisPool(this.analysisWorkerFile));
     const share = new WorkShare();
@@ -199,7 +215,7 @@ export class Ingestor {
         }
       }
       const started = performance.now();
-      const outcome = this.ingestResult(batch, sourceId);
+      const outcome = this.ingestResult(batch, sourceId, undefined, copies);
       if (analyzed) {
         const writerMs = performance.now() - started;
         share.update({ total: batch.mentions.length, sent, workerMs: analyzed.ms, writerMs });
@@ -214,7 +230,12 @@ export class Ingestor {
     return () => this.listeners.delete(listener);
   }
 
-  private store(result: ParseResult, sourceId: string | null, cursor?: string): IngestResult {
+  private store(
+    result: ParseResult,
+    sourceId: string | null,
+    cursor: string | undefined,
+    copies: QuarantineCopies,
+  ): IngestResult {
     const batch = result.mentions;
     const fetchedAt = this.now();
     const inserted: string[] = [];
@@ -292,7 +313,7 @@ export class Ingestor {
     }
     this.rollups.write(rollups);
     const shares = this.storeShares(result.shares);
-    this.storeQuarantine(result.quarantined, sourceId, fetchedAt);
+    this.storeQuarantine(result.quarantined, sourceId, fetchedAt, copies);
     if (sourceId && cursor !== undefined) this.sources.setCursor(sourceId, cursor, fetchedAt);
     return {
       inserted,
@@ -312,9 +333,14 @@ export class Ingestor {
     return fresh;
   }
 
-  private storeQuarantine(records: Quarantined[], sourceId: string | null, at: number): void {
-    // Two identical bad lines of one file are two records: the nth copy in a batch meets the nth.
-    const copies = new Map<string, number>();
+  private storeQuarantine(
+    records: Quarantined[],
+    sourceId: string | null,
+    at: number,
+    copies: QuarantineCopies,
+  ): void {
+    // Two identical bad lines of one file are two records: the nth copy in the file (counted over all
+    // its chunks) meets the nth copy stored the last time.
     for (const q of records) {
       const detail = q.detail && Object.keys(q.detail).length > 0 ? JSON.stringify(q.detail) : null;
       const base = quarantineFingerprint(sourceId, q.code, q.raw);
@@ -326,6 +352,9 @@ export class Ingestor {
     }
   }
 }
+
+/** Copies of each quarantine fingerprint seen so far in one page or one file. */
+export type QuarantineCopies = Map<string, number>;
 
 /** A JSON list, or NULL when empty (most posts have no reasons, terms or targets). */
 const listOrNull = (xs: readonly string[]): string | null => (xs.length ? JSON.stringify(xs) : null);

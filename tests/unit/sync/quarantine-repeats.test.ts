@@ -42,6 +42,33 @@ describe('quarantine repeats through the core', () => {
     ]);
   });
 
+  it('two identical bad lines far apart in a big file stay two entries (the file is read in chunks)', async () => {
+    const host = await start(core.tmp().file('big.db'));
+    // 25,000 NDJSON lines: more than one chunk of the reader; the same bad line in the first and the second.
+    const lines: string[] = [];
+    for (let i = 0; i < 25_000; i++) {
+      lines.push(
+        i === 10 || i === 24_000
+          ? '{"platform":"x","text":"coupé au milieu"'
+          : JSON.stringify({
+              platform: 'x',
+              externalId: `n${i}`,
+              authorHandle: 'a',
+              text: `#${i}`,
+              createdAt: 1e12 + i,
+            }),
+      );
+    }
+    const file = lines.join('\n');
+    expect(await importText(host, 'gros.ndjson', file)).toMatchObject({ inserted: 24_998, quarantined: 2 });
+    const first = await host.call('quarantine.list', {});
+    expect(first.items.map((q) => q.seenCount)).toEqual([1, 1]);
+    // The same file again: each of the two is refused a second time, none is added.
+    await importText(host, 'gros.ndjson', file);
+    const second = await host.call('quarantine.list', {});
+    expect(second.items.map((q) => q.seenCount)).toEqual([2, 2]);
+  });
+
   it('a record stored before the upgrade is recognised when it comes back', async () => {
     const file = core.tmp().file('old.db');
     const before = MIGRATIONS.findIndex((m) => m.name === '0013-quarantine-repeats');
