@@ -68,7 +68,7 @@ export function formatDuration(ms: number, lang: Lang): string {
   s -= minutes * 60;
   let out: string;
   if (days > 0) out = `${days} ${lang === 'fr' ? 'j' : 'd'}${hours > 0 ? ` ${hours} h` : ''}`;
-  else if (hours > 0) out = `${hours} h ${String(minutes).padStart(2, '0')} min`;
+  else if (hours > 0) out = minutes > 0 ? `${hours} h ${String(minutes).padStart(2, '0')} min` : `${hours} h`;
   else if (minutes > 0) out = s > 0 && minutes < 5 ? `${minutes} min ${s} s` : `${minutes} min`;
   else out = `${s} s`;
   return negative ? `-${out}` : out;

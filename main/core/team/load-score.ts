@@ -110,18 +110,24 @@ export interface LoadScore {
 }
 
 const ROLE_LABEL: Record<TeamRole, { fr: string; en: string }> = {
-  lead: { fr: 'pilote de cellule', en: 'cell lead' },
-  comms: { fr: 'communication', en: 'comms' },
+  // As the screens name the roles (Rôles tab, team board).
+  lead: { fr: 'pilote', en: 'lead' },
+  comms: { fr: 'communication', en: 'communications' },
   scribe: { fr: 'main courante', en: 'scribe' },
   signatory: { fr: 'signataire', en: 'signatory' },
-  liaison: { fr: 'liaison', en: 'liaison' },
-  analyst: { fr: 'veille', en: 'analyst' },
+  liaison: { fr: 'liaison services', en: 'service liaison' },
+  analyst: { fr: 'analyste', en: 'analyst' },
 };
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 /** One decimal at most, with a decimal comma in French. */
 const num = (n: number, lang: Lang) => {
   const text = String(round1(n));
+  return lang === 'fr' ? text.replace('.', ',') : text;
+};
+/** A multiplier as configured (1.25 stays 1.25: one decimal would say 1.3), decimal comma in French. */
+const factor = (n: number, lang: Lang) => {
+  const text = String(Math.round(n * 100) / 100);
   return lang === 'fr' ? text.replace('.', ',') : text;
 };
 const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
@@ -211,10 +217,10 @@ export function loadScore(input: LoadInput, config: LoadConfig = DEFAULT_LOAD_CO
     weight: roleWeight,
     contribution: round1(base * (roleWeight - 1)),
     explanation_fr: role
-      ? `Rôle ${ROLE_LABEL[role].fr} : score de base × ${num(roleWeight, 'fr')}.`
+      ? `Rôle ${ROLE_LABEL[role].fr} : score de base × ${factor(roleWeight, 'fr')}.`
       : 'Pas de rôle attribué : pas de majoration.',
     explanation_en: role
-      ? `Role ${ROLE_LABEL[role].en}: base score × ${roleWeight}.`
+      ? `Role ${ROLE_LABEL[role].en}: base score × ${factor(roleWeight, 'en')}.`
       : 'No role assigned: no increase.',
   });
   if (raw > 100) {

@@ -1,6 +1,6 @@
 // Internals shared by the case operations: copying a case, finding a step, appending timeline events.
 import { VigieError } from '../errors';
-import { formatLocal, MINUTE, oneLine, type Bilingual } from './format';
+import { MINUTE, oneLine, type Bilingual } from './format';
 import type { CaseStep, ProtectionCase, ProtectionEventKind } from './protection-case-model';
 
 export const floorMinute = (t: number) => Math.floor(t / MINUTE) * MINUTE;
@@ -35,9 +35,4 @@ export function withNote(text: Bilingual, note: string | null | undefined): Bili
 
 export function fmtRate(n: number): string {
   return (Math.round(n * 10) / 10).toString();
-}
-
-/** Timeline texts carry UTC; the screens format times in the user's zone from `at`/`data`. */
-export function formatLocalUtc(ms: number): string {
-  return formatLocal(ms, 'UTC');
 }

@@ -15,7 +15,7 @@ import {
   type WatchConfig,
 } from './protection-case-model';
 import { completeTriggered } from './protection-steps';
-import { clone, floorMinute, formatLocalUtc, push, withNote } from './protection-case-journal';
+import { clone, floorMinute, push, withNote } from './protection-case-journal';
 
 export interface OpenCaseInput {
   id: string;
@@ -100,8 +100,9 @@ export function openCase(input: OpenCaseInput): ProtectionCase {
     'case_opened',
     input.openedBy,
     {
-      fr: `Mise à l’abri ouverte pour ${name} ; délai de ${formatDuration(cooldownMs, 'fr')} jusqu’au ${formatLocalUtc(c.cooldown.until)}.`,
-      en: `Protection case opened for ${name}; cooldown of ${formatDuration(cooldownMs, 'en')} until ${formatLocalUtc(c.cooldown.until)}.`,
+      // The end of the cooldown is in `data` (the screens show it in the user's zone): the text says how long.
+      fr: `Mise à l’abri ouverte pour ${name} ; délai de ${formatDuration(cooldownMs, 'fr')}.`,
+      en: `Protection case opened for ${name}; cooldown of ${formatDuration(cooldownMs, 'en')}.`,
     },
     { personKind: c.person.kind, handles: c.person.handles, cooldownMs },
   );

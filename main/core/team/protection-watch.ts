@@ -2,7 +2,7 @@
 import { VigieError } from '../errors';
 import { formatDuration, HOUR, MINUTE } from './format';
 import type { Actor, MinuteCount, ProtectionCase } from './protection-case-model';
-import { clone, floorMinute, fmtRate, formatLocalUtc, push, withNote } from './protection-case-journal';
+import { clone, floorMinute, fmtRate, push, withNote } from './protection-case-journal';
 
 /** A quiet period is mentioned in the timeline once it has lasted this long. */
 const QUIET_LOG_MS = 30 * MINUTE;
@@ -21,8 +21,8 @@ export function restartCooldown(c0: ProtectionCase, actor: Actor & { durationMs?
     actor.by,
     withNote(
       {
-        fr: `Délai relancé : ${formatDuration(durationMs, 'fr')}, jusqu’au ${formatLocalUtc(c.cooldown.until)}.`,
-        en: `Cooldown restarted: ${formatDuration(durationMs, 'en')}, until ${formatLocalUtc(c.cooldown.until)}.`,
+        fr: `Délai relancé : ${formatDuration(durationMs, 'fr')}.`,
+        en: `Cooldown restarted: ${formatDuration(durationMs, 'en')}.`,
       },
       actor.note,
     ),
@@ -80,8 +80,8 @@ export function observe(c0: ProtectionCase, counts: readonly MinuteCount[], now:
           'watch_quiet',
           null,
           {
-            fr: `Mentions revenues sous le rythme habituel (${fmtRate(rate)}/h ≤ ${fmtRate(w.baseline.perHour)}/h) depuis ${formatLocalUtc(w.quietSince)}.`,
-            en: `Mentions back under the normal rate (${fmtRate(rate)}/h ≤ ${fmtRate(w.baseline.perHour)}/h) since ${formatLocalUtc(w.quietSince)}.`,
+            fr: `Mentions revenues sous le rythme habituel (${fmtRate(rate)}/h ≤ ${fmtRate(w.baseline.perHour)}/h) depuis ${formatDuration(quietFor, 'fr')}.`,
+            en: `Mentions back under the normal rate (${fmtRate(rate)}/h ≤ ${fmtRate(w.baseline.perHour)}/h) for ${formatDuration(quietFor, 'en')}.`,
           },
           { quietSince: w.quietSince, ratePerHour: rate, baselinePerHour: w.baseline.perHour },
         );

@@ -40,7 +40,7 @@ export const team: Messages<typeof fr> = {
   },
   load: {
     label: 'Load',
-    band: { ok: 'Normal', watch: 'Watch', high: 'High', critical: 'Critical' },
+    band: { ok: 'Normal', watch: 'Elevated', high: 'High', critical: 'Critical' },
     details: 'Load breakdown',
     hideDetails: 'Hide breakdown',
     part: {
@@ -72,10 +72,10 @@ export const team: Messages<typeof fr> = {
   role: {
     none: 'No role',
     lead: 'Lead',
-    comms: 'Comms',
+    comms: 'Communications',
     scribe: 'Scribe',
     signatory: 'Signatory',
-    liaison: 'Liaison',
+    liaison: 'Service liaison',
     analyst: 'Analyst',
   },
   service: {
@@ -227,10 +227,10 @@ export const team: Messages<typeof fr> = {
       progress: '{{done}}/{{total}} done',
       owner: {
         lead: 'Lead',
-        comms: 'Comms',
+        comms: 'Communications',
         scribe: 'Scribe',
         signatory: 'Signatory',
-        liaison: 'Liaison',
+        liaison: 'Service liaison',
         delegate: 'Delegate',
         person: 'The person',
         security: 'Security',

@@ -2,6 +2,7 @@
 // for, and countdown formats.
 import { describe, expect, it } from 'vitest';
 import { formatCountdown, formatDuration } from '../../../renderer/features/crisis/countdown';
+import { shortDuration } from '../../../renderer/features/team/duration';
 import { variablesToFill } from '../../../renderer/features/crisis/template-vars';
 import { splitHighlight } from '../../../renderer/features/mentions/highlight';
 
@@ -49,9 +50,13 @@ describe('countdowns', () => {
   it('reads minutes:seconds under an hour, hours beyond, days beyond a day', () => {
     expect(formatCountdown(65_000, units)).toBe('01:05');
     expect(formatCountdown(-65_000, units)).toBe('01:05');
-    expect(formatCountdown(3 * 3_600_000 + 5 * 60_000, units)).toBe('3 h 05');
-    expect(formatCountdown(50 * 3_600_000, units)).toBe('2 j 2 h');
-    expect(formatDuration(42 * 60_000, units)).toBe('42 min');
-    expect(formatDuration(190 * 60_000, units)).toBe('3 h 10');
+    // No-break spaces hold numbers to their units; a whole number of hours has no ":00".
+    expect(formatCountdown(3 * 3_600_000 + 5 * 60_000, units)).toBe('3\u00a0h\u00a005');
+    expect(formatCountdown(50 * 3_600_000, units)).toBe('2\u00a0j 2\u00a0h');
+    expect(formatDuration(42 * 60_000, units)).toBe('42\u00a0min');
+    expect(formatDuration(190 * 60_000, units)).toBe('3\u00a0h\u00a010');
+    expect(formatDuration(180 * 60_000, units)).toBe('3\u00a0h');
+    expect(shortDuration(24 * 3_600_000)).toBe('24\u00a0h');
+    expect(shortDuration(65 * 60_000)).toBe('1\u00a0h\u00a005');
   });
 });

@@ -62,7 +62,7 @@ describe('load score: each part of the formula', () => {
     expect(r.score).toBe(26.7);
     const full = loadScore({ ...base, onDutyMs: 5 * H, sinceRealBreakMs: 5 * H });
     expect(full.score).toBe(53.3);
-    expect(part(full, 'duty')?.explanation_en).toContain('On duty for 5 h 00 min');
+    expect(part(full, 'duty')?.explanation_en).toContain('On duty for 5 h (');
   });
 
   it('without a known last break, time on duty stands for it', () => {
@@ -189,7 +189,11 @@ describe('load score: the worked example of LOAD-SCORE.md', () => {
     ]);
     expect(part(r, 'exposure')?.explanation_fr).toContain('3,7 unités sur 12');
     expect(part(r, 'role')?.explanation_fr).toBe('Rôle communication : score de base × 1,2.');
-    expect(loadScore({ ...example, role: 'lead' }).score).toBe(60.1);
+    const lead = loadScore({ ...example, role: 'lead' });
+    expect(lead.score).toBe(60.1);
+    // The multiplier as configured in both languages (1.25, not 1.3 in French).
+    expect(part(lead, 'role')?.explanation_fr).toBe('Rôle pilote : score de base × 1,25.');
+    expect(part(lead, 'role')?.explanation_en).toBe('Role lead: base score × 1.25.');
   });
 });
 

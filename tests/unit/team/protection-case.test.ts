@@ -157,8 +157,8 @@ describe('protection case: cooldown', () => {
     const v = cooldownView(c, T + H);
     expect(v).toMatchObject({ until: T + 24 * H, remainingMs: 23 * H, elapsed: false });
     expect(v.progress).toBeCloseTo(1 / 24);
-    expect(v.label_fr).toBe('Encore 23 h 00 min sur 1 j');
-    expect(v.label_en).toBe('23 h 00 min left of 1 d');
+    expect(v.label_fr).toBe('Encore 23 h sur 1 j');
+    expect(v.label_en).toBe('23 h left of 1 d');
     const done = cooldownView(c, T + 25 * H);
     expect(done).toMatchObject({
       remainingMs: 0,
