@@ -52,8 +52,9 @@ const PERSON_KINDS: Record<string, { fr: string; en: string }> = {
 export const personKindLabel = (k: string, lang: ReportLang) => PERSON_KINDS[k]?.[lang] ?? k;
 
 const STATUS: Record<string, { fr: string; en: string }> = {
-  active: { fr: 'actif', en: 'active' },
-  stable: { fr: 'stabilisé', en: 'stable' },
+  // As the war-room's badge says it.
+  active: { fr: 'en cours', en: 'ongoing' },
+  stable: { fr: 'stabilisé', en: 'stabilised' },
   closed: { fr: 'clos', en: 'closed' },
   open: { fr: 'ouvert', en: 'open' },
   all_clear_suggested: { fr: 'levée suggérée', en: 'all clear suggested' },

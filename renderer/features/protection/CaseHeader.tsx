@@ -16,7 +16,17 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
         <p className="team-hint">
           {t('team.protection.openedBy', { time: f.dateTime(c.openedAt), name: c.openedBy })}
           {c.person.handles.length > 0 && (
-            <> · {c.person.handles.map((h) => `${h.platform}: ${h.handle}`).join(' · ')}</>
+            <>
+              {' · '}
+              {c.person.handles
+                .map((h) =>
+                  t('team.protection.handleOn', {
+                    platform: t(`platform.${h.platform}`, { defaultValue: h.platform }),
+                    handle: h.handle,
+                  }),
+                )
+                .join(' · ')}
+            </>
           )}
         </p>
       </div>

@@ -39,6 +39,7 @@ export function ExportPanel() {
           <label className="report__inline">
             <span>{t('report.export.lang')}</span>
             <select
+              className="select"
               value={options.lang}
               onChange={(e) => setOptions({ lang: e.target.value as 'fr' | 'en' })}
               data-testid="export-lang"
@@ -53,6 +54,7 @@ export function ExportPanel() {
             <label className="report__inline">
               <span>{t('report.export.csvTable')}</span>
               <select
+                className="select"
                 value={options.csvTable}
                 onChange={(e) => setOptions({ csvTable: e.target.value as 'mentions' | 'timeline' })}
               >
@@ -63,6 +65,7 @@ export function ExportPanel() {
             <label className="report__inline">
               <span>{t('report.export.delimiter')}</span>
               <select
+                className="select"
                 value={options.delimiter}
                 onChange={(e) => setOptions({ delimiter: e.target.value as ';' | ',' })}
               >
@@ -129,7 +132,8 @@ export function ExportPanel() {
         {preview ? (
           <>
             {isDocument && <p className="report__note">{t('report.export.previewPdf')}</p>}
-            <pre>{preview.text}</pre>
+            {/* A table (CSV) is read row by row: its lines never wrap, the preview scrolls sideways. */}
+            <pre className={options.format === 'csv' ? 'report__preview-table' : undefined}>{preview.text}</pre>
             {preview.truncated && <p className="report__note">{t('report.export.previewTruncated')}</p>}
           </>
         ) : (

@@ -39,6 +39,7 @@ export function ReportScreen() {
         <label className="report__incident">
           <span>{t('report.incident')}</span>
           <select
+            className="select"
             value={incidentId ?? ''}
             onChange={(e) => void select(e.target.value)}
             disabled={!incidents || incidents.length === 0}

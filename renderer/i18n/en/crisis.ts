@@ -117,7 +117,7 @@ export const crisis: Messages<typeof fr> = {
   },
   statements: {
     hint: 'Vigie posts nothing: mark as published what went out.',
-    new: 'Draft',
+    new: 'Write',
     empty: 'No statements yet.',
     template: 'Template',
     freeText: 'Free text',

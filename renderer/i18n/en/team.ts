@@ -192,6 +192,7 @@ export const team: Messages<typeof fr> = {
     kind: { journalist: 'Journalist', employee: 'Employee', executive: 'Executive', other: 'Other' },
     status: { open: 'Open', all_clear_suggested: 'All clear suggested', closed: 'Closed' },
     openedBy: 'Opened on {{time}} by {{name}}',
+    handleOn: '{{platform}}: {{handle}}',
     cooldown: {
       title: 'Cooldown',
       left: '{{time}} left',

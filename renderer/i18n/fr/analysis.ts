@@ -15,7 +15,7 @@ export const analysis = {
     pos: 'Positif',
     toxic: 'Toxiques',
     crisis: 'Crise',
-    rating: 'Note',
+    rating: 'Avis ★',
   },
   timeline: {
     chart:

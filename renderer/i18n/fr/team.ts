@@ -190,6 +190,7 @@ export const team = {
     kind: { journalist: 'Journaliste', employee: 'Employé·e', executive: 'Dirigeant·e', other: 'Autre' },
     status: { open: 'En cours', all_clear_suggested: 'Levée suggérée', closed: 'Clos' },
     openedBy: 'Ouverte le {{time}} par {{name}}',
+    handleOn: '{{platform}} : {{handle}}',
     cooldown: {
       title: 'Délai de mise à l’abri',
       left: 'Encore {{time}}',
