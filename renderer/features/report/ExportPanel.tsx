@@ -133,7 +133,9 @@ export function ExportPanel() {
           <>
             {isDocument && <p className="report__note">{t('report.export.previewPdf')}</p>}
             {/* A table (CSV) is read row by row: its lines never wrap, the preview scrolls sideways. */}
-            <pre className={options.format === 'csv' ? 'report__preview-table' : undefined}>{preview.text}</pre>
+            <pre className={options.format === 'csv' ? 'report__preview-table' : undefined}>
+              {preview.text}
+            </pre>
             {preview.truncated && <p className="report__note">{t('report.export.previewTruncated')}</p>}
           </>
         ) : (
