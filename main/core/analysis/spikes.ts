@@ -299,7 +299,7 @@ function reason(
     ratio: round(ratio),
     ...(pValue !== undefined ? { pValue } : {}),
     text: {
-      fr: `${l.fr}\u00a0: ${fmt('fr', value)}${perMin} contre ${fmt('fr', baseline)}${perMin} d'habitude (×${reasonNumber('fr', ratio)})`,
+      fr: `${l.fr}\u00a0: ${fmt('fr', value)}${perMin} contre ${fmt('fr', baseline)}${perMin} d’habitude (×${reasonNumber('fr', ratio)})`,
       en: `${l.en}: ${fmt('en', value)}${perMin} vs ${fmt('en', baseline)}${perMin} usually (×${reasonNumber('en', ratio)})`,
     },
   };

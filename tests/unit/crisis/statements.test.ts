@@ -57,7 +57,7 @@ describe('drafting from templates', () => {
       kind: 'holding',
       lang: 'fr',
       templateId: 'holding-statement',
-      title: "Déclaration d'attente",
+      title: 'Déclaration d’attente',
       signature: 'Jean-Pierre',
       status: 'draft',
       version: 1,
