@@ -3,6 +3,7 @@
 // The default lexicon is resources/lexicons/crisis.json; a team passes its own to createCrisisMatcher.
 import { getLexicons, splitKey, type CrisisTermDef } from './lexicons';
 import { EMOJI, PUNCT, type Prepared } from './text';
+import { TokenMemo } from './word-memo';
 
 export type { CrisisTermDef };
 
@@ -41,6 +42,14 @@ export function createCrisisMatcher(terms: readonly CrisisTermDef[] = getLexicon
       }
     }
   });
+  // What each token can start: forms by their first word, one-word prefixes it matches (per token).
+  const starts = new TokenMemo('crisis', (w: string): Starts | null => {
+    const forms = exact.get(w) ?? null;
+    let prefixed: number[] | null = null;
+    for (const f of prefixes.get(w.charCodeAt(0)) ?? [])
+      if (w.startsWith(f.words[0]!)) (prefixed ??= []).push(f.term);
+    return forms || prefixed ? { forms, prefixed } : null;
+  });
   return {
     terms,
     match(p: Prepared): string[] {
@@ -48,19 +57,16 @@ export function createCrisisMatcher(terms: readonly CrisisTermDef[] = getLexicon
       let found: boolean[] | null = null;
       for (let i = 0; i < seq.length; i++) {
         if (kinds[i] === EMOJI || kinds[i] === PUNCT) continue;
-        const w = seq[i]!;
-        const forms = exact.get(w);
-        if (forms) {
-          for (const f of forms) {
+        const s = starts.get(p.tokens[i]!);
+        if (!s) continue;
+        if (s.forms) {
+          for (const f of s.forms) {
             if (matchesAt(seq, i, f)) (found ??= new Array<boolean>(terms.length).fill(false))[f.term] = true;
           }
         }
-        const candidates = prefixes.get(w.charCodeAt(0));
-        if (candidates) {
-          for (const f of candidates) {
-            if (w.startsWith(f.words[0]!))
-              (found ??= new Array<boolean>(terms.length).fill(false))[f.term] = true;
-          }
+        if (s.prefixed) {
+          for (const term of s.prefixed)
+            (found ??= new Array<boolean>(terms.length).fill(false))[term] = true;
         }
       }
       if (!found) return [];
@@ -76,6 +82,12 @@ export function createCrisisMatcher(terms: readonly CrisisTermDef[] = getLexicon
       return out;
     },
   };
+}
+
+interface Starts {
+  forms: Form[] | null;
+  /** Terms whose one-word prefix the token matches. */
+  prefixed: number[] | null;
 }
 
 function matchesAt(seq: string[], i: number, f: Form): boolean {

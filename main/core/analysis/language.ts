@@ -5,6 +5,7 @@
 import { franc } from 'franc-min';
 import { getLexicons, type Lang } from './lexicons';
 import type { Prepared } from './text';
+import { TokenMemo, WordMemo } from './word-memo';
 
 export type DetectedLang = Lang | 'other';
 
@@ -277,10 +278,28 @@ export interface LanguageResult {
 /** Normalizes a platform's field ("fr-FR", "EN", "en_US") to its base code, or null. */
 export function normalizePlatformLang(value: string | null | undefined): string | null {
   if (!value) return null;
-  const base = value.trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  if (!base || PLATFORM_NONE.has(base)) return null;
-  return base;
+  // A stream carries a handful of distinct values: each is normalized once.
+  return platformMemo.get(value);
 }
+
+const platformMemo = new WordMemo<string | null>((value) => {
+  const base = value.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return !base || PLATFORM_NONE.has(base) ? null : base;
+}, 1000);
+
+// What a word says about the language (bits), looked up once per distinct word.
+const CUE_FR = 1;
+const CUE_EN = 2;
+const CUE_OTHER = 4;
+const CUE_CONTRACTION = 8;
+const cueMemo = new TokenMemo(
+  'language/cues',
+  (w: string) =>
+    (FR_CUES.has(w) ? CUE_FR : 0) |
+    (EN_CUES.has(w) ? CUE_EN : 0) |
+    (OTHER_CUES.has(w) ? CUE_OTHER : 0) |
+    (w.endsWith("n't") ? CUE_CONTRACTION : 0),
+);
 
 /** Counts French and English cues in a prepared post (words only, hashtags excluded). */
 export function languageCues(p: Prepared): { fr: number; en: number; other: number } {
@@ -290,11 +309,12 @@ export function languageCues(p: Prepared): { fr: number; en: number; other: numb
   let contraction = false;
   for (let i = 0; i < p.seq.length; i++) {
     if (p.kinds[i] !== 0) continue;
-    const w = p.seq[i]!;
-    if (FR_CUES.has(w)) fr++;
-    if (EN_CUES.has(w)) en++;
-    if (OTHER_CUES.has(w)) other++;
-    if (!contraction && w.endsWith("n't")) contraction = true;
+    const cue = cueMemo.get(p.tokens[i]!);
+    if (cue === 0) continue;
+    if (cue & CUE_FR) fr++;
+    if (cue & CUE_EN) en++;
+    if (cue & CUE_OTHER) other++;
+    if (cue & CUE_CONTRACTION) contraction = true;
   }
   // "don't" style contractions and French accents are strong hints.
   if (contraction) en += 1;
@@ -305,8 +325,12 @@ export function languageCues(p: Prepared): { fr: number; en: number; other: numb
 
 const FRANC_CODES: Record<string, DetectedLang> = { fra: 'fr', eng: 'en' };
 
-/** fr, en or other. `platformLang` is the platform's own field, when it has one. */
-export function detectLanguage(p: Prepared, platformLang?: string | null): LanguageResult {
+/**
+ * fr, en or other. `platformLang` is the platform's own field, when it has one. With `explain`
+ * false only `lang` is wanted: franc is then not asked when its answer could only confirm the cues
+ * (`by` may read "cues" where it would read "franc"; `lang` is the same).
+ */
+export function detectLanguage(p: Prepared, platformLang?: string | null, explain = true): LanguageResult {
   const cues = languageCues(p);
   const margin = cues.fr - cues.en;
   const platform = normalizePlatformLang(platformLang);
@@ -326,7 +350,11 @@ export function detectLanguage(p: Prepared, platformLang?: string | null): Langu
   if (Math.abs(margin) >= 2) return { lang: margin > 0 ? 'fr' : 'en', by: 'cues' };
   // Letters but no Latin ones: Arabic, Cyrillic, CJK... neither French nor English.
   if (!LATIN.test(p.raw) && ANY_LETTER.test(p.raw)) return { lang: 'other', by: 'cues' };
-  const letters = p.seq.reduce((n, w, i) => (p.kinds[i] === 0 ? n + w.length : n), 0);
+  // Here |margin| < 2. With one cue more on one side and no sign of a third language, every franc
+  // answer below ends in the cues' language.
+  if (!explain && margin !== 0 && cues.other === 0) return { lang: margin > 0 ? 'fr' : 'en', by: 'cues' };
+  let letters = 0;
+  for (let i = 0; i < p.seq.length; i++) if (p.kinds[i] === 0) letters += p.seq[i]!.length;
   if (letters >= 25) {
     const code = franc(p.raw, { only: FRANC_ONLY, minLength: 10 });
     const lang = FRANC_CODES[code];

@@ -5,6 +5,7 @@
 import type { DetectedLang } from './language';
 import type { RuleScore } from './sentiment-rules';
 import { EMOJI, PUNCT, type Prepared } from './text';
+import { TokenMemo } from './word-memo';
 
 export const CLASSES = ['negative', 'neutral', 'positive'] as const;
 export type SentimentLabel = (typeof CLASSES)[number];
@@ -55,16 +56,31 @@ export class Features {
     this.n = 0;
   }
   add(i: number, v: number): void {
-    if (this.n === this.idx.length) {
-      const idx = new Int32Array(this.n * 2);
-      idx.set(this.idx);
-      const val = new Float32Array(this.n * 2);
-      val.set(this.val);
-      this.idx = idx;
-      this.val = val;
-    }
+    if (this.n === this.idx.length) this.grow(1);
     this.idx[this.n] = i;
     this.val[this.n++] = v;
+  }
+  /** Adds features that share one value (a token's character n-grams). */
+  addAll(idx: readonly number[], v: number): void {
+    const n = this.n;
+    const m = idx.length;
+    if (n + m > this.idx.length) this.grow(m);
+    // A plain loop: a handful of values, too few for set() and fill() to pay off.
+    for (let k = 0; k < m; k++) {
+      this.idx[n + k] = idx[k]!;
+      this.val[n + k] = v;
+    }
+    this.n = n + m;
+  }
+  private grow(more: number): void {
+    let size = this.idx.length * 2;
+    while (size < this.n + more) size *= 2;
+    const idx = new Int32Array(size);
+    idx.set(this.idx);
+    const val = new Float32Array(size);
+    val.set(this.val);
+    this.idx = idx;
+    this.val = val;
   }
 }
 
@@ -96,6 +112,45 @@ const SEED_NEG = fnv('n');
 const SEED_BIGRAM = fnv('b');
 const SEED_CHAR = fnv('c');
 const SEED_LANG = fnv('l');
+
+/** The features a token brings whatever its neighbours, as feature indices (see extractFeatures). */
+interface TokenHashes {
+  word: number;
+  /** The word inside a negation's scope. */
+  neg: number;
+  /** FNV state after "tok " under the bigram seed: the next token's characters continue it. */
+  bigram: number;
+  /** Character 3- and 4-grams of "<tok>" (none for tokens under 3 characters). */
+  grams: number[];
+}
+
+const hashMemos = new Map<number, TokenMemo<TokenHashes>>();
+
+/** Token hashes for a feature space of `dim` slots, computed once per distinct token. */
+function tokenHashes(dim: number): TokenMemo<TokenHashes> {
+  let memo = hashMemos.get(dim);
+  if (!memo) {
+    const mask = dim - 1;
+    memo = new TokenMemo('model/hashes', (tok) => {
+      const grams: number[] = [];
+      if (tok.length >= 3) {
+        // Hashed in place (no padded copy of the word).
+        const len = tok.length + 2;
+        for (let g = 3; g <= 4; g++) {
+          for (let s = 0; s + g <= len; s++) grams.push(DENSE + (fnvPadded(tok, s, s + g) & mask));
+        }
+      }
+      return {
+        word: DENSE + (fnv(tok, SEED_WORD) & mask),
+        neg: DENSE + (fnv(tok, SEED_NEG) & mask),
+        bigram: fnv(' ', fnv(tok, SEED_BIGRAM)),
+        grams: grams.slice(), // at its exact size: memos hold thousands
+      };
+    });
+    hashMemos.set(dim, memo);
+  }
+  return memo;
+}
 
 /**
  * Fills `out` with the features of a post. Hashed indices are in [DENSE, DENSE + dim); values are
@@ -131,24 +186,15 @@ export function extractFeatures(
   const start = out.n;
   const { seq, kinds } = p;
   const n = seq.length;
+  const hashes = tokenHashes(dim);
   out.add(DENSE + (fnv(lang, SEED_LANG) & mask), 1);
   for (let i = 0; i < n; i++) {
-    const tok = seq[i]!;
+    const t = hashes.get(p.tokens[i]!);
+    out.add(rules.negated[i] ? t.neg : t.word, 1);
+    if (i + 1 < n) out.add(DENSE + (fnv(seq[i + 1]!, t.bigram) & mask), 1);
     const kind = kinds[i];
-    const seed = rules.negated[i] ? SEED_NEG : SEED_WORD;
-    out.add(DENSE + (fnv(tok, seed) & mask), 1);
-    if (i + 1 < n) {
-      let h = fnv(tok, SEED_BIGRAM);
-      h = fnv(' ', h);
-      h = fnv(seq[i + 1]!, h);
-      out.add(DENSE + (h & mask), 1);
-    }
-    if (kind === EMOJI || kind === PUNCT || tok.length < 3) continue;
-    // Character 3- and 4-grams of "<tok>", hashed in place (no padded copy of every word).
-    const len = tok.length + 2;
-    for (let g = 3; g <= 4; g++) {
-      for (let s = 0; s + g <= len; s++) out.add(DENSE + (fnvPadded(tok, s, s + g) & mask), 0.5);
-    }
+    if (kind === EMOJI || kind === PUNCT) continue;
+    out.addAll(t.grams, 0.5);
   }
   // Normalize the hashed part (dense features keep their scale).
   let norm = 0;

@@ -4,6 +4,7 @@
 import type { DetectedLang } from './language';
 import { getLexicons, type Lang, type Lexicons, type RuleWords, type ValenceLexicon } from './lexicons';
 import { EMOJI, PUNCT, type Prepared } from './text';
+import { TokenMemo } from './word-memo';
 
 export interface RuleScore {
   /** -1..1 */
@@ -34,33 +35,45 @@ const CLAP = '👏';
 /** Finds the longest phrase of `lex` starting at i; returns [value, length] or null. */
 export function matchPhrase(seq: string[], i: number, lex: ValenceLexicon): [number, number] | null {
   if (!lex.phraseStarts.has(seq[i]!)) return null;
-  // Grow the key word by word while it still begins some phrase; the longest match wins.
-  const prefixes = phrasePrefixes(lex);
+  // Walk the phrases' word tree while the words still begin some phrase; the longest match wins.
+  let node: PhraseNode | undefined = phraseTree(lex).get(seq[i]!);
+  if (!node) return null;
   const max = Math.min(lex.maxPhrase, seq.length - i);
-  let key = seq[i]!;
   let best: [number, number] | null = null;
   for (let n = 2; n <= max; n++) {
-    key += ' ' + seq[i + n - 1]!;
-    const v = lex.phrases.get(key);
-    if (v !== undefined) best = [v, n];
-    if (!prefixes.has(key)) break;
+    const child: PhraseNode | undefined = node.next?.get(seq[i + n - 1]!);
+    if (!child) break;
+    if (child.value !== undefined) best = [child.value, n];
+    node = child;
   }
   return best;
 }
 
-const prefixCache = new WeakMap<ValenceLexicon, { size: number; set: Set<string> }>();
+/** One word of a phrase tree: the phrase's value if the words so far make one, and what may follow. */
+interface PhraseNode {
+  value: number | undefined;
+  next: Map<string, PhraseNode> | null;
+}
 
-/** Every proper prefix (2+ words) of the lexicon's phrases (rebuilt if phrases were added since). */
-function phrasePrefixes(lex: ValenceLexicon): Set<string> {
-  const cached = prefixCache.get(lex);
-  if (cached && cached.size === lex.phrases.size) return cached.set;
-  const set = new Set<string>();
-  for (const phrase of lex.phrases.keys()) {
-    const words = phrase.split(' ');
-    for (let n = 2; n < words.length; n++) set.add(words.slice(0, n).join(' '));
+const treeCache = new WeakMap<ValenceLexicon, { size: number; root: Map<string, PhraseNode> }>();
+
+/** The lexicon's phrases as a tree of words (rebuilt if phrases were added since). */
+function phraseTree(lex: ValenceLexicon): Map<string, PhraseNode> {
+  const cached = treeCache.get(lex);
+  if (cached && cached.size === lex.phrases.size) return cached.root;
+  const root = new Map<string, PhraseNode>();
+  for (const [phrase, value] of lex.phrases) {
+    let level = root;
+    let node: PhraseNode | undefined;
+    for (const w of phrase.split(' ')) {
+      if (node) level = node.next ??= new Map();
+      node = level.get(w);
+      if (!node) level.set(w, (node = { value: undefined, next: null }));
+    }
+    if (node) node.value = value;
   }
-  prefixCache.set(lex, { size: lex.phrases.size, set });
-  return set;
+  treeCache.set(lex, { size: lex.phrases.size, root });
+  return root;
 }
 
 /** Looks a word up, then its plural-less and feminine-less forms. */
@@ -85,16 +98,88 @@ function isNegator(w: string, rules: RuleWords[]): boolean {
   return false;
 }
 
+// What a word is to the rules (bits of WordRule.flags).
+/** Begins an irony phrase ("merci pour rien"). */
+const IRONY_START = 1;
+/** Begins a phrase of the sentiment lexicon. */
+const PHRASE_START = 2;
+const CONTRAST_WORD = 4;
+/** Begins a contrast phrase. */
+const CONTRAST_START = 8;
+const NEGATOR = 16;
+/** Praise that irony may turn around ("bravo"). */
+const PRAISE_WORD = 32;
+const PRAISE_START = 64;
+/** Has a valence or begins a sentiment phrase: an intensifier before it counts. */
+const VALENCED = 128;
+
+/** One word as the rules see it, for one language setting. */
+interface WordRule {
+  flags: number;
+  /** Its lexicon valence (plural and feminine forms too), if any. */
+  value: number | undefined;
+  /** Its weight as an intensifier or diminisher, if it is one. */
+  mod: number | undefined;
+}
+
+/** The lexicons one language setting reads (both for "other"), and its word memo. */
+interface RuleSetting {
+  rules: RuleWords[];
+  sentiment: ValenceLexicon[];
+  words: TokenMemo<WordRule>;
+}
+
+const settingsByLex = new WeakMap<Lexicons, Map<DetectedLang, RuleSetting>>();
+
+function settingFor(lex: Lexicons, lang: DetectedLang): RuleSetting {
+  let byLang = settingsByLex.get(lex);
+  if (!byLang) settingsByLex.set(lex, (byLang = new Map()));
+  let s = byLang.get(lang);
+  if (!s) {
+    const langs: Lang[] = lang === 'other' ? ['fr', 'en'] : [lang];
+    const rules = langs.map((l) => lex.rules[l]);
+    const sentiment = langs.map((l) => lex.sentiment[l]);
+    s = { rules, sentiment, words: new TokenMemo(`rules/${lang}`, (w) => wordRule(w, rules, sentiment)) };
+    byLang.set(lang, s);
+  }
+  return s;
+}
+
+/** Every lexicon lookup the rules make for a word, made once (lexicons in order: first answer wins). */
+function wordRule(w: string, rules: RuleWords[], sentiment: ValenceLexicon[]): WordRule {
+  let flags = 0;
+  let value: number | undefined;
+  let mod: number | undefined;
+  for (const s of sentiment) {
+    value ??= lookupWord(s.words, w);
+    if (s.phraseStarts.has(w)) flags |= PHRASE_START;
+  }
+  for (const r of rules) {
+    mod ??= r.intensifiers.words.get(w) ?? r.diminishers.words.get(w);
+    if (r.ironyPhrases.phraseStarts.has(w)) flags |= IRONY_START;
+    if (r.contrast.words.has(w)) flags |= CONTRAST_WORD;
+    if (r.contrast.phraseStarts.has(w)) flags |= CONTRAST_START;
+    if (r.ironyPraise.words.has(w)) flags |= PRAISE_WORD;
+    if (r.ironyPraise.phraseStarts.has(w)) flags |= PRAISE_START;
+  }
+  if (isNegator(w, rules)) flags |= NEGATOR;
+  if (value !== undefined || flags & PHRASE_START) flags |= VALENCED;
+  return { flags, value, mod };
+}
+
+/** Valence per token, reused from post to post (the rules run on one post at a time). */
+let valScratch = new Float64Array(64);
+
 /** Rule-based sentiment of a prepared post. `lang` other reads both lexicons. */
 export function ruleSentiment(p: Prepared, lang: DetectedLang, lex: Lexicons = getLexicons()): RuleScore {
-  const langs: Lang[] = lang === 'other' ? ['fr', 'en'] : [lang];
-  const rules = langs.map((l) => lex.rules[l]);
-  const starts = phraseStartsFor(lex, lang);
-  const { seq, kinds } = p;
+  const setting = settingFor(lex, lang);
+  const { rules, sentiment, words } = setting;
+  const { seq, tokens, kinds } = p;
   const n = seq.length;
-  const val = new Array<number>(n).fill(0);
+  if (valScratch.length < n) valScratch = new Float64Array(n * 2);
+  const val = valScratch.fill(0, 0, n);
   const negated = new Array<boolean>(n).fill(false);
-  const praiseAt: number[] = [];
+  let praiseAt: number[] | null = null;
   let negScope = 0;
   let boost = 0;
   let boostLeft = 0;
@@ -120,10 +205,11 @@ export function ruleSentiment(p: Prepared, lang: DetectedLang, lex: Lexicons = g
       }
       continue;
     }
-    const mayStartPhrase = starts.has(tok);
+    const word = words.get(tokens[i]!);
+    const flags = word.flags;
     // Irony set phrases ("merci pour rien", "thanks for nothing").
     let ironic: [number, number] | null = null;
-    if (mayStartPhrase) for (const r of rules) ironic ??= matchPhrase(seq, i, r.ironyPhrases);
+    if (flags & IRONY_START) for (const r of rules) ironic ??= matchPhrase(seq, i, r.ironyPhrases);
     if (ironic) {
       val[i] = -2.5;
       irony++;
@@ -133,45 +219,37 @@ export function ruleSentiment(p: Prepared, lang: DetectedLang, lex: Lexicons = g
     }
     // Phrases of the sentiment lexicon ("pas terrible", "not bad", "ras le bol").
     let phrase: [number, number] | null = null;
-    if (mayStartPhrase) for (const l of langs) phrase ??= matchPhrase(seq, i, lex.sentiment[l]);
+    if (flags & PHRASE_START) for (const s of sentiment) phrase ??= matchPhrase(seq, i, s);
     if (phrase) {
       let v = phrase[0];
       if (boostLeft > 0) v *= 1 + boost;
-      if (negScope > 0 && !isNegator(tok, rules)) {
+      if (negScope > 0 && !(flags & NEGATOR)) {
         v *= NEGATION_FACTOR;
         negated[i] = true;
       }
       val[i] = v;
       hits++;
-      if (isPraise(seq, i, rules)) praiseAt.push(i);
+      if (isPraise(seq, i, flags, rules)) (praiseAt ??= []).push(i);
       i += phrase[1] - 1;
       negScope = 0;
       boost = 0;
       continue;
     }
-    if (
-      contrastAt < i &&
-      (mayStartPhrase || rules.some((r) => r.contrast.words.has(tok))) &&
-      isContrast(seq, i, rules)
-    ) {
-      contrastAt = i;
-    }
-    if (isNegator(tok, rules)) {
+    if (contrastAt < i && isContrast(seq, i, flags, rules)) contrastAt = i;
+    if (flags & NEGATOR) {
       negScope = tok === "n'" || tok === 'ne' ? NEGATION_SCOPE + 1 : NEGATION_SCOPE;
       negations++;
       continue;
     }
     // Intensifier or diminisher, when a valenced word follows ("super lent", "un peu cher").
-    let mod: number | undefined;
-    for (const r of rules) mod ??= r.intensifiers.words.get(tok) ?? r.diminishers.words.get(tok);
-    if (mod !== undefined && i + 1 < n && hasValence(seq[i + 1]!, langs, lex)) {
+    const mod = word.mod;
+    if (mod !== undefined && i + 1 < n && words.get(tokens[i + 1]!).flags & VALENCED) {
       boost += mod;
       boostLeft = 2;
       if (negScope > 0) negScope++;
       continue;
     }
-    let v: number | undefined;
-    for (const l of langs) v ??= lookupWord(lex.sentiment[l].words, tok);
+    let v = word.value;
     if (v !== undefined && v !== 0) {
       hits++;
       if (boostLeft > 0) v *= Math.max(0.2, 1 + boost);
@@ -182,7 +260,7 @@ export function ruleSentiment(p: Prepared, lang: DetectedLang, lex: Lexicons = g
         negated[i] = true;
       }
       val[i] = v;
-      if (isPraise(seq, i, rules)) praiseAt.push(i);
+      if (isPraise(seq, i, flags, rules)) (praiseAt ??= []).push(i);
       boost = 0;
       boostLeft = 0;
     } else if (negScope > 0) negated[i] = true;
@@ -196,7 +274,7 @@ export function ruleSentiment(p: Prepared, lang: DetectedLang, lex: Lexicons = g
   }
 
   // Irony: praise next to eye-rolls, a trailing "...", or a negative situation.
-  if (praiseAt.length > 0) {
+  if (praiseAt !== null) {
     let negContext = 0;
     for (let i = 0; i < n; i++) if (val[i]! < 0 && !praiseAt.includes(i)) negContext += val[i]!;
     const eyeroll = p.emoji.some((e) => EYEROLL.has(e));
@@ -236,43 +314,14 @@ export function ruleSentiment(p: Prepared, lang: DetectedLang, lex: Lexicons = g
   return { compound, pos, neg, emojiPos, emojiNeg, irony, negations, hits, negated };
 }
 
-const startsByLang = new WeakMap<Lexicons, Map<string, Set<string>>>();
-
-/** First words of every multi-word entry the rules look for, per language setting. */
-function phraseStartsFor(lex: Lexicons, lang: DetectedLang): Set<string> {
-  let byLang = startsByLang.get(lex);
-  if (!byLang) startsByLang.set(lex, (byLang = new Map()));
-  let set = byLang.get(lang);
-  if (!set) {
-    set = new Set<string>();
-    for (const l of lang === 'other' ? (['fr', 'en'] as const) : [lang]) {
-      const r = lex.rules[l];
-      for (const x of [lex.sentiment[l], r.ironyPhrases, r.contrast])
-        for (const w of x.phraseStarts) set.add(w);
-    }
-    byLang.set(lang, set);
-  }
-  return set;
-}
-
-function hasValence(w: string, langs: Lang[], lex: Lexicons): boolean {
-  for (const l of langs) {
-    const s = lex.sentiment[l];
-    if (lookupWord(s.words, w) !== undefined || s.phraseStarts.has(w)) return true;
-  }
+function isPraise(seq: string[], i: number, flags: number, rules: RuleWords[]): boolean {
+  if (flags & PRAISE_WORD) return true;
+  if (flags & PRAISE_START) for (const r of rules) if (matchPhrase(seq, i, r.ironyPraise)) return true;
   return false;
 }
 
-function isPraise(seq: string[], i: number, rules: RuleWords[]): boolean {
-  for (const r of rules) {
-    if (r.ironyPraise.words.has(seq[i]!) || matchPhrase(seq, i, r.ironyPraise)) return true;
-  }
-  return false;
-}
-
-function isContrast(seq: string[], i: number, rules: RuleWords[]): boolean {
-  for (const r of rules) {
-    if (r.contrast.words.has(seq[i]!) || matchPhrase(seq, i, r.contrast)) return true;
-  }
+function isContrast(seq: string[], i: number, flags: number, rules: RuleWords[]): boolean {
+  if (flags & CONTRAST_WORD) return true;
+  if (flags & CONTRAST_START) for (const r of rules) if (matchPhrase(seq, i, r.contrast)) return true;
   return false;
 }

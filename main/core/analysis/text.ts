@@ -1,6 +1,11 @@
-// Text preparation shared by every analyzer: one regex pass splits a post into words, hashtags
-// (split into their words), emoji, @handles, URLs and punctuation cues. URLs and handles are kept
-// apart (never scored as words); words are lowercased and accent-folded so "déçu" and "decu" meet.
+// Text preparation shared by every analyzer: one pass splits a post into words, hashtags (split
+// into their words), emoji, @handles, URLs and punctuation cues. URLs and handles are kept apart
+// (never scored as words); words are lowercased and accent-folded so "déçu" and "decu" meet.
+// TOKEN_RE defines the tokens; a character scanner reads the plain ones (most of a post) itself,
+// and each distinct word is folded and split once (word-memo.ts).
+import { Token, WordMemo } from './word-memo';
+
+export { Token };
 
 /** A post ready for the analyzers. */
 export interface Prepared {
@@ -8,6 +13,8 @@ export interface Prepared {
   raw: string;
   /** Words, hashtag parts, emoji and punctuation cues ("!", "?", "..."), in reading order. */
   seq: string[];
+  /** seq index → its Token: the same object wherever the word occurs, for the analyzers' memos. */
+  tokens: Token[];
   /** Kind of each seq entry: WORD, TAG (part of a hashtag), EMOJI or PUNCT. */
   kinds: number[];
   /** seq index → the word was written in capitals (3+ letters). */
@@ -178,6 +185,7 @@ export function prepare(text: string, vocab?: Vocabulary): Prepared {
   const p: Prepared = {
     raw: text,
     seq: [],
+    tokens: [],
     kinds: [],
     caps: [],
     stretched: [],
@@ -193,42 +201,284 @@ export function prepare(text: string, vocab?: Vocabulary): Prepared {
     capsWords: 0,
     wordCount: 0,
   };
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    if (m[5] !== undefined) addWord(p, m[5], vocab);
-    else if (m[6] !== undefined) {
-      const e = baseEmoji(m[6]);
-      p.emoji.push(e);
-      push(p, e, EMOJI, false, false);
-    } else if (m[7] !== undefined) {
-      const c = m[7][0];
-      if (c === '!') {
-        p.exclam += m[7].length;
-        push(p, '!', PUNCT, false, false);
-      } else if (c === '?') {
-        p.question += m[7].length;
-        push(p, '?', PUNCT, false, false);
-      } else {
-        p.ellipsis = true;
-        push(p, '...', PUNCT, false, false);
+  const memo = memosFor(vocab);
+  const n = text.length;
+  let i = 0;
+  // Plain words, "!", "?" and "..." are read here; anything else (URLs, e-mail addresses,
+  // handles, hashtags, emoji, other scripts) is left to TOKEN_RE from where the scan stands, so
+  // tokens are exactly those TOKEN_RE alone would find, at a fraction of its cost.
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? ASCII_QUIET[c] === 1 : isQuiet(c)) {
+      i++;
+      continue;
+    }
+    if (c < 128 ? ASCII_WORD[c] === 1 : isLatinLetter(c)) {
+      const end = plainWordEnd(text, i);
+      if (end > 0) {
+        replayWord(p, memo.words.get(text.slice(i, end)));
+        i = end;
+        continue;
       }
-    } else if (m[3] !== undefined) p.handles.push(m[3].replace(/\.+$/, '').toLowerCase());
-    else if (m[4] !== undefined) {
-      const body = m[4];
-      p.hashtags.push(fold(body));
-      for (const part of splitHashtag(body, vocab)) push(p, part, TAG, false, false);
-    } else if (m[1] !== undefined) p.urls++;
-    else if (m[2] !== undefined) p.emails.push(m[2].toLowerCase());
+    } else if (c === 33 /* ! */ || c === 63 /* ? */) {
+      let end = i + 1;
+      while (end < n && text.charCodeAt(end) === c) end++;
+      addPunct(p, c, end - i);
+      i = end;
+      continue;
+    } else if (c === 0x2026 /* … */) {
+      addPunct(p, c, 1);
+      i++;
+      continue;
+    } else if (c < 128 && ASCII_EMAIL[c] === 1 && !emailAhead(text, i)) {
+      // ".", "+", "-" or "_" that begins no e-mail address: only dots can make a token ("...").
+      let end = i + 1;
+      if (c === 46) while (end < n && text.charCodeAt(end) === 46) end++;
+      if (end - i >= 3) {
+        addPunct(p, c, end - i);
+        i = end;
+      } else i++;
+      continue;
+    }
+    TOKEN_RE.lastIndex = i;
+    const m = TOKEN_RE.exec(text);
+    if (m === null) break;
+    addMatch(p, m, memo);
+    i = TOKEN_RE.lastIndex;
   }
   return p;
 }
 
-function push(p: Prepared, tok: string, kind: number, caps: boolean, stretched: boolean): void {
-  p.seq.push(tok);
+/** One TOKEN_RE match. */
+function addMatch(p: Prepared, m: RegExpExecArray, memo: Memos): void {
+  if (m[5] !== undefined) replayWord(p, memo.words.get(m[5]));
+  else if (m[6] !== undefined) {
+    const e = emojiTokens.get(baseEmoji(m[6]));
+    p.emoji.push(e.text);
+    pushToken(p, e, EMOJI, false, false);
+  } else if (m[7] !== undefined) addPunct(p, m[7].charCodeAt(0), m[7].length);
+  else if (m[3] !== undefined) p.handles.push(m[3].replace(/\.+$/, '').toLowerCase());
+  else if (m[4] !== undefined) {
+    const tag = memo.tags.get(m[4]);
+    p.hashtags.push(tag.folded);
+    for (const part of tag.parts) pushToken(p, part, TAG, false, false);
+  } else if (m[1] !== undefined) p.urls++;
+  else if (m[2] !== undefined) p.emails.push(m[2].toLowerCase());
+}
+
+/** "!!!", "??", "..." or "…" (`c` is its first character). */
+function addPunct(p: Prepared, c: number, length: number): void {
+  if (c === 33) {
+    p.exclam += length;
+    pushToken(p, EXCLAMATION, PUNCT, false, false);
+  } else if (c === 63) {
+    p.question += length;
+    pushToken(p, QUESTION, PUNCT, false, false);
+  } else {
+    p.ellipsis = true;
+    pushToken(p, ELLIPSIS, PUNCT, false, false);
+  }
+}
+
+const EXCLAMATION = new Token('!');
+const QUESTION = new Token('?');
+const ELLIPSIS = new Token('...');
+const emojiTokens = new WordMemo((e) => new Token(e));
+
+// ---- The scanner's character classes: subsets of TOKEN_RE's, so it never reads a token differently.
+
+/** ASCII characters of TOKEN_RE's word class [\p{L}\p{N}$*]. */
+const ASCII_WORD = new Uint8Array(128);
+/** ASCII characters that can begin an e-mail address ([\w.+-]). */
+const ASCII_EMAIL = new Uint8Array(128);
+/** ASCII characters no token begins with: the scanner steps over them. */
+const ASCII_QUIET = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  ASCII_WORD[c] = alnum || c === 36 /* $ */ || c === 42 /* * */ ? 1 : 0;
+  ASCII_EMAIL[c] =
+    alnum || c === 95 /* _ */ || c === 46 /* . */ || c === 43 /* + */ || c === 45 /* - */ ? 1 : 0;
+  // Starters: word characters, [\w.+-], "@" (handles), "#" (hashtags), "!" and "?".
+  ASCII_QUIET[c] = ASCII_WORD[c] || ASCII_EMAIL[c] || c === 64 || c === 35 || c === 33 || c === 63 ? 0 : 1;
+}
+
+/** Latin-1 letters and œ/Œ: the accented letters of French, all in \p{L}. */
+function isLatinLetter(c: number): boolean {
+  return (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) || c === 0x152 || c === 0x153;
+}
+
+/** Common non-ASCII characters that are neither word characters nor the start of any token. */
+function isQuiet(c: number): boolean {
+  return (
+    c === 0xa0 || // no-break space
+    c === 0x202f || // narrow no-break space (French "nul !")
+    c === 0xab || // «
+    c === 0xbb || // »
+    c === 0x2019 || // ’
+    c === 0x2018 || // ‘
+    c === 0x201c || // “
+    c === 0x201d || // ”
+    c === 0x2013 || // –
+    c === 0x2014 // —
+  );
+}
+
+/** A character the scanner knows to be in the word class. */
+function isWordChar(c: number): boolean {
+  return c < 128 ? ASCII_WORD[c] === 1 : isLatinLetter(c);
+}
+
+/** A character that might be in the word class (\p{L}, \p{N}) without the scanner knowing it. */
+function mayBeWordChar(c: number): boolean {
+  return c >= 128 && !isLatinLetter(c) && !isQuiet(c);
+}
+
+/** Whether the [\w.+-] run from i is followed by "@": then TOKEN_RE may read an e-mail address there. */
+function emailAhead(text: string, i: number): boolean {
+  let e = i;
+  while (e < text.length) {
+    const c = text.charCodeAt(e);
+    if (c >= 128 || ASCII_EMAIL[c] !== 1) return c === 64;
+    e++;
+  }
+  return false;
+}
+
+/**
+ * End of the word TOKEN_RE's word group reads from i ([\p{L}\p{N}$*]+ joined by ' ’ @ -, then an
+ * optional trailing apostrophe), or -1 when the regex must decide (a URL or an e-mail address may
+ * start here, or a character the scanner does not classify follows).
+ */
+function plainWordEnd(text: string, i: number): number {
+  const n = text.length;
+  const c = text.charCodeAt(i);
+  // TOKEN_RE tries URLs and e-mail addresses before words.
+  if (c === 104 /* h */ && (text.startsWith('http://', i) || text.startsWith('https://', i))) return -1;
+  if (c === 119 /* w */ && text.startsWith('www.', i)) return -1;
+  if (c < 128 && ASCII_EMAIL[c] === 1 && emailAhead(text, i)) return -1;
+  let j = i + 1;
+  for (;;) {
+    while (j < n && isWordChar(text.charCodeAt(j))) j++;
+    if (j === n) return j;
+    const d = text.charCodeAt(j);
+    if (d === 39 /* ' */ || d === 0x2019 /* ’ */ || d === 64 /* @ */ || d === 45 /* - */) {
+      const next = j + 1 < n ? text.charCodeAt(j + 1) : -1;
+      if (next >= 0 && isWordChar(next)) {
+        j += 2;
+        continue;
+      }
+      if (next >= 0 && mayBeWordChar(next)) return -1;
+      // No word follows: an apostrophe ends the word ("l'"), "@" and "-" do not belong to it.
+      return d === 39 || d === 0x2019 ? j + 1 : j;
+    }
+    return mayBeWordChar(d) ? -1 : j;
+  }
+}
+
+// ---- Per-word memos (see word-memo.ts): a word is folded, split and flagged once.
+
+/** The part of a post one word adds to: what addWord writes. */
+type WordSink = Pick<
+  Prepared,
+  'seq' | 'tokens' | 'kinds' | 'caps' | 'stretched' | 'rawWords' | 'wordCount' | 'capsWords'
+>;
+
+/** What addWord wrote for a word, kept small (memos hold thousands) and replayed. */
+interface WordPlan {
+  /** Its rawWords entry (lowercased as written); null for a number. */
+  raw: string | null;
+  /** Its tokens, all WORDs (an elision or hyphens make several). */
+  tokens: Token[];
+  /** Per token: CAPS_MARK and STRETCHED_MARK bits. */
+  marks: number[];
+  /** Counts in wordCount, in capsWords. */
+  word: boolean;
+  capsWord: boolean;
+}
+
+const CAPS_MARK = 1;
+const STRETCHED_MARK = 2;
+
+/** Where a new word's plan is written before it is copied out. */
+const scratch: WordSink = {
+  seq: [],
+  tokens: [],
+  kinds: [],
+  caps: [],
+  stretched: [],
+  rawWords: [],
+  wordCount: 0,
+  capsWords: 0,
+};
+
+function planWord(tok: string, vocab: Vocabulary | undefined): WordPlan {
+  const s = scratch;
+  for (const list of [s.seq, s.tokens, s.kinds, s.caps, s.stretched, s.rawWords]) list.length = 0;
+  s.wordCount = 0;
+  s.capsWords = 0;
+  addWord(s, tok, vocab);
+  // addWord writes WORD tokens only, and at most one raw word, word and word in capitals.
+  return {
+    raw: s.rawWords.length > 0 ? s.rawWords[0]! : null,
+    tokens: s.tokens.slice(),
+    marks: s.caps.map((caps, k) => (caps ? CAPS_MARK : 0) | (s.stretched[k] ? STRETCHED_MARK : 0)),
+    word: s.wordCount > 0,
+    capsWord: s.capsWords > 0,
+  };
+}
+
+interface TagPlan {
+  folded: string;
+  parts: Token[];
+}
+
+interface Memos {
+  words: WordMemo<WordPlan>;
+  tags: WordMemo<TagPlan>;
+}
+
+function createMemos(vocab: Vocabulary | undefined): Memos {
+  return {
+    words: new WordMemo((tok) => planWord(tok, vocab)),
+    tags: new WordMemo((body) => ({
+      folded: fold(body),
+      parts: splitHashtag(body, vocab).map((part) => new Token(part)),
+    })),
+  };
+}
+
+// Memos per vocabulary (a vocabulary is not expected to change once in use).
+const memosByVocab = new WeakMap<Vocabulary, Memos>();
+const memosWithoutVocab = createMemos(undefined);
+
+function memosFor(vocab: Vocabulary | undefined): Memos {
+  if (!vocab) return memosWithoutVocab;
+  let m = memosByVocab.get(vocab);
+  if (!m) memosByVocab.set(vocab, (m = createMemos(vocab)));
+  return m;
+}
+
+function replayWord(p: Prepared, plan: WordPlan): void {
+  if (plan.raw !== null) p.rawWords.push(plan.raw);
+  for (let k = 0; k < plan.tokens.length; k++) {
+    const mark = plan.marks[k]!;
+    pushToken(p, plan.tokens[k]!, WORD, (mark & CAPS_MARK) !== 0, (mark & STRETCHED_MARK) !== 0);
+  }
+  if (plan.word) p.wordCount++;
+  if (plan.capsWord) p.capsWords++;
+}
+
+function pushToken(p: WordSink, tok: Token, kind: number, caps: boolean, stretched: boolean): void {
+  p.seq.push(tok.text);
+  p.tokens.push(tok);
   p.kinds.push(kind);
   p.caps.push(caps);
   p.stretched.push(stretched);
+}
+
+/** A new token, while a word's plan is made. */
+function push(p: WordSink, text: string, kind: number, caps: boolean, stretched: boolean): void {
+  pushToken(p, new Token(text), kind, caps, stretched);
 }
 
 /** What one scan of a plain-ASCII word tells (bits), so most words skip the Unicode regexes. */
@@ -260,7 +510,7 @@ function scanAscii(tok: string): number {
   return bits;
 }
 
-function addWord(p: Prepared, tok: string, vocab?: Vocabulary): void {
+function addWord(p: WordSink, tok: string, vocab?: Vocabulary): void {
   const ascii = scanAscii(tok);
   if (ascii >= 0) {
     // Numbers are not words, but a lone digit may be a spaced-out letter ("c 0 n n a r d").
@@ -292,7 +542,7 @@ function addWord(p: Prepared, tok: string, vocab?: Vocabulary): void {
 }
 
 /** A word lowercased and folded: de-stretched, elision and hyphens split, then pushed. */
-function addFolded(p: Prepared, folded: string, caps: boolean, stretch: boolean, vocab?: Vocabulary): void {
+function addFolded(p: WordSink, folded: string, caps: boolean, stretch: boolean, vocab?: Vocabulary): void {
   let w = folded;
   let stretched = false;
   if (stretch) {

@@ -5,6 +5,7 @@ import type { AbuseCategory, AbuseLexicon, Lang, Lexicons } from './lexicons';
 import { matchPhrase } from './sentiment-rules';
 import { EMOJI, PUNCT, type Prepared } from './text';
 import { escapeRe } from './toxicity-targets';
+import { TokenMemo } from './word-memo';
 
 const LEET: Record<string, string> = {
   '0': 'o',
@@ -54,43 +55,87 @@ function lookupAbuse(abuse: AbuseLexicon[], w: string): AbuseCategory | undefine
   return undefined;
 }
 
-const startsCache = new WeakMap<AbuseLexicon, WeakMap<AbuseLexicon, Set<string>>>();
+/** The abuse lexicons read for one post language, in order, and what they say of each word. */
+export interface AbuseSetting {
+  abuse: AbuseLexicon[];
+  words: TokenMemo<AbuseWord>;
+}
 
-/** First words of every phrase (abusive or harmless) of the lexicons in play. */
-function phraseStarts(abuse: AbuseLexicon[]): Set<string> {
-  const [a, b = a] = abuse as [AbuseLexicon, AbuseLexicon?];
-  let inner = startsCache.get(a);
-  if (!inner) startsCache.set(a, (inner = new WeakMap()));
-  let set = inner.get(b);
-  if (!set) {
-    set = new Set<string>();
+/** One token as the abuse check sees it (computed once per distinct token). */
+interface AbuseWord {
+  /** De-leeted. */
+  plain: string;
+  /** `plain` begins a phrase. */
+  start: boolean;
+  /** `plain` (or `plain` without apostrophes) is an abuse word. */
+  cat: AbuseCategory | undefined;
+}
+
+const settingsByLex = new WeakMap<Lexicons, Map<DetectedLang, AbuseSetting>>();
+
+/**
+ * The abuse lexicons for a post's language: its own first, then the other one's (people swear
+ * across languages) without the words that are ordinary in the post's language ("retard" is a
+ * delay in French); both for "other". Built once per language.
+ */
+export function abuseSetting(lex: Lexicons, lang: DetectedLang): AbuseSetting {
+  let byLang = settingsByLex.get(lex);
+  if (!byLang) settingsByLex.set(lex, (byLang = new Map()));
+  let s = byLang.get(lang);
+  if (!s) {
+    const abuse: AbuseLexicon[] =
+      lang === 'other'
+        ? [lex.abuse.fr, lex.abuse.en]
+        : [lex.abuse[lang], crossLanguage(lex, lang === 'fr' ? 'en' : 'fr', lang)];
+    // First words of every phrase (abusive or harmless).
+    const starts = new Set<string>();
     for (const l of abuse)
-      for (const x of [l.phrases, l.benignPhrases]) for (const w of x.phraseStarts) set.add(w);
-    inner.set(b, set);
+      for (const x of [l.phrases, l.benignPhrases]) for (const w of x.phraseStarts) starts.add(w);
+    const words = new TokenMemo<AbuseWord>(`abuse/${lang}`, (tok) => {
+      const plain = deleet(tok);
+      const cat =
+        lookupAbuse(abuse, plain) ??
+        (plain.includes("'") ? lookupAbuse(abuse, plain.replace(/'/g, '')) : undefined);
+      return { plain, start: starts.has(plain), cat };
+    });
+    byLang.set(lang, (s = { abuse, words }));
   }
-  return set;
+  return s;
 }
 
 /** Abuse words and phrases in the post, obfuscation undone. */
-export function findAbuse(p: Prepared, abuse: AbuseLexicon[]): Hit[] {
+export function findAbuse(p: Prepared, setting: AbuseSetting): Hit[] {
   const hits: Hit[] = [];
   const { seq, kinds } = p;
+  const { abuse } = setting;
+  const n = seq.length;
   // De-leeted sequence (emoji and punctuation kept as separators).
-  const words = seq.map((w, i) => (kinds[i] === EMOJI || kinds[i] === PUNCT ? '\u0000' : deleet(w)));
-  const starts = phraseStarts(abuse);
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (w === '\u0000') continue;
+  const words = new Array<string>(n);
+  const info = new Array<AbuseWord | null>(n);
+  for (let i = 0; i < n; i++) {
+    if (kinds[i] === EMOJI || kinds[i] === PUNCT) {
+      words[i] = '\u0000';
+      info[i] = null;
+    } else {
+      const a = setting.words.get(p.tokens[i]!);
+      words[i] = a.plain;
+      info[i] = a;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const a = info[i];
+    if (!a) continue;
+    const w = a.plain;
     // Harmless expressions that contain abusive words ("ta gueule de bois").
     let benign: [number, number] | null = null;
     let phrase: [number, number] | null = null;
-    if (starts.has(w)) {
-      for (const a of abuse) benign ??= matchPhrase(words, i, a.benignPhrases);
+    if (a.start) {
+      for (const l of abuse) benign ??= matchPhrase(words, i, l.benignPhrases);
       if (benign) {
         i += benign[1] - 1;
         continue;
       }
-      for (const a of abuse) phrase ??= matchPhrase(words, i, a.phrases);
+      for (const l of abuse) phrase ??= matchPhrase(words, i, l.phrases);
     }
     if (phrase) {
       // Abusive expressions are ranked like strong words; multi-word swearing stays swearing.
@@ -107,7 +152,7 @@ export function findAbuse(p: Prepared, abuse: AbuseLexicon[]): Hit[] {
     if (w.length === 1) {
       let j = i;
       let joined = '';
-      while (j < words.length && words[j]!.length === 1 && words[j] !== '\u0000') joined += words[j++];
+      while (j < n && words[j]!.length === 1 && words[j] !== '\u0000') joined += words[j++];
       if (j - i >= 3) {
         const cat = lookupAbuse(abuse, joined);
         if (cat) {
@@ -117,9 +162,7 @@ export function findAbuse(p: Prepared, abuse: AbuseLexicon[]): Hit[] {
         }
       }
     }
-    const cat =
-      lookupAbuse(abuse, w) ?? (w.includes("'") ? lookupAbuse(abuse, w.replace(/'/g, '')) : undefined);
-    if (cat) hits.push({ cat, word: w, at: i });
+    if (a.cat) hits.push({ cat: a.cat, word: w, at: i });
   }
   return hits;
 }

@@ -116,6 +116,17 @@ export const EXPOSE = [
   /\b(dropping|here's|heres|leaking|posting) (his|her|their)\b/,
   /\b(find out|find) where (he|she|they|this \w+|that \w+) (lives?|works?)\b/,
 ];
+
+/** One pattern that matches where any of `res` does (they have no flags nor back-references). */
+function anyOf(res: RegExp[]): RegExp {
+  return new RegExp(res.map((re) => `(?:${re.source})`).join('|'));
+}
+
+/** Whether any threat pattern matches: one scan instead of one per pattern (threats are rare). */
+export const ANY_THREAT = anyOf(THREATS.map((t) => t.re));
+/** Whether any exposure pattern matches. */
+export const ANY_EXPOSE = anyOf(EXPOSE);
+
 export const SPREAD =
   /\b(appelez-le|appelez-la|appelez le|ecrivez-lui|faites tourner|lachez-vous|allez (lui|le|la) (voir|dire|rendre)|call (him|her)|everyone call|spread (it|this)|go see (him|her)|say hi|have fun|rendre visite|pay (him|her) a visit)\b/;
 export const BUSINESS =

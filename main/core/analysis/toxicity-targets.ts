@@ -2,6 +2,7 @@
 // (surnames too for people), matched as whole words; built once per context.
 import { fold } from './text';
 import type { Person, ToxicityContext } from './toxicity';
+import { TokenMemo } from './word-memo';
 
 /** Normalizes a handle for comparison: lowercase, no @. */
 function normHandle(h: string): string {
@@ -17,7 +18,14 @@ interface NameMatcher {
   re: RegExp | null;
 }
 
-const matcherCache = new WeakMap<object, { people: NameMatcher[]; brands: NameMatcher[] }>();
+interface Matchers {
+  people: NameMatcher[];
+  brands: NameMatcher[];
+  /** Whether a token is a word of some person's name: a post with none of them names nobody. */
+  nameWord: TokenMemo<boolean>;
+}
+
+const matcherCache = new WeakMap<object, Matchers>();
 
 export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -45,12 +53,15 @@ function buildMatchers(list: Person[] | undefined, surnames: boolean): NameMatch
   });
 }
 
-export function matchers(ctx: ToxicityContext): { people: NameMatcher[]; brands: NameMatcher[] } {
+export function matchers(ctx: ToxicityContext): Matchers {
   let m = matcherCache.get(ctx);
   if (!m) {
+    const people = [...buildMatchers(ctx.protectedPeople, true), ...buildMatchers(ctx.teamMembers, true)];
+    const nameWords = new Set(people.flatMap((p) => [...p.words]));
     m = {
-      people: [...buildMatchers(ctx.protectedPeople, true), ...buildMatchers(ctx.teamMembers, true)],
+      people,
       brands: buildMatchers(ctx.brands, false),
+      nameWord: new TokenMemo('toxicity/names', (w) => nameWords.has(w)),
     };
     matcherCache.set(ctx, m);
   }

@@ -5,14 +5,15 @@
 // (nuuuuls), spaced letters (c o n n a r d) and starred words (f***, enc*lé).
 import { TOXIC_THRESHOLD } from '../../../shared/thresholds';
 import type { DetectedLang } from './language';
-import { getLexicons, type Lang, type Lexicons } from './lexicons';
+import { getLexicons, type Lexicons } from './lexicons';
 import { fold, type Prepared } from './text';
-import { crossLanguage, findAbuse } from './toxicity-abuse';
+import { abuseSetting, findAbuse } from './toxicity-abuse';
 import {
   ADDRESS_EN,
   ADDRESS_FR,
+  ANY_EXPOSE,
+  ANY_THREAT,
   BUSINESS,
-  EXPOSE,
   EXPOSE_GATE,
   HAS_DIGIT,
   PHONE,
@@ -22,6 +23,7 @@ import {
 } from './toxicity-patterns';
 import { matchers } from './toxicity-targets';
 import { ACCUSATIONS, GAMES, LAUGHTER, PEOPLE, SECOND_PERSON, SOFT, THINGS } from './toxicity-words';
+import { TokenMemo } from './word-memo';
 
 export interface Person {
   name: string;
@@ -55,12 +57,7 @@ export function scoreToxicity(
   ctx: ToxicityContext = {},
   lex: Lexicons = getLexicons(),
 ): ToxicityResult {
-  // The post's language first; the other one too (people swear across languages), except for words
-  // that are ordinary in the post's language ("retard" is a delay in French).
-  const langs: Lang[] = lang === 'other' ? ['fr', 'en'] : [lang, lang === 'fr' ? 'en' : 'fr'];
-  const abuse = langs.map((l, i) =>
-    i === 1 && lang !== 'other' ? crossLanguage(lex, l, lang) : lex.abuse[l],
-  );
+  const setting = abuseSetting(lex, lang);
   const { seq } = p;
   let foldedCache: string | null = null;
   const folded = () => (foldedCache ??= fold(p.raw));
@@ -68,18 +65,23 @@ export function scoreToxicity(
   // Who is named or tagged.
   const m = matchers(ctx);
   const targets: string[] = [];
-  for (const person of m.people) {
-    if (
-      p.handles.some((h) => person.handles.has(h) || person.handles.has(h.split('@')[0]!)) ||
-      (person.re && seq.some((w) => person.words.has(w)) && person.re.test(folded()))
-    ) {
-      targets.push(person.label);
+  if (m.people.length > 0) {
+    // Names are checked (a regular expression each) only when a word of some name is in the post.
+    let named = false;
+    for (let i = 0; i < seq.length && !named; i++) named = m.nameWord.get(p.tokens[i]!);
+    for (const person of m.people) {
+      if (
+        tagged(p.handles, person.handles) ||
+        (named && person.re && seq.some((w) => person.words.has(w)) && person.re.test(folded()))
+      ) {
+        targets.push(person.label);
+      }
     }
   }
-  const brandHandle = (h: string) =>
-    m.brands.some((b) => b.handles.has(h) || b.handles.has(h.split('@')[0]!));
-  const personHandles = p.handles.filter((h) => !brandHandle(h));
-  const individual = targets.length > 0 || personHandles.length > 0;
+  // A handle that is not one of the brand's accounts is a person.
+  let personHandle = false;
+  for (const h of p.handles) if (!m.brands.some((b) => isHandleOf(h, b.handles))) personHandle = true;
+  const individual = targets.length > 0 || personHandle;
 
   const wordCount = p.wordCount;
   let second = false;
@@ -87,12 +89,14 @@ export function scoreToxicity(
   let thing = false;
   let threatGate = false;
   let exposeGate = false;
-  for (const w of seq) {
-    if (SECOND_PERSON.has(w)) second = true;
-    else if (PEOPLE.has(w)) people = true;
-    if (THINGS.has(w)) thing = true;
-    if (THREAT_GATE.has(w)) threatGate = true;
-    if (EXPOSE_GATE.has(w)) exposeGate = true;
+  for (let i = 0; i < seq.length; i++) {
+    const f = wordFlags.get(p.tokens[i]!);
+    if (f === 0) continue;
+    if (f & W_SECOND) second = true;
+    else if (f & W_PEOPLE) people = true;
+    if (f & W_THING) thing = true;
+    if (f & W_THREAT_GATE) threatGate = true;
+    if (f & W_EXPOSE_GATE) exposeGate = true;
   }
   const vocative = wordCount <= 3;
   const directed = second || individual || vocative;
@@ -100,7 +104,7 @@ export function scoreToxicity(
 
   // Insults.
   let insult = 0;
-  for (const h of findAbuse(p, abuse)) {
+  for (const h of findAbuse(p, setting)) {
     let s = 0;
     switch (h.cat) {
       case 'phrase':
@@ -128,7 +132,7 @@ export function scoreToxicity(
   let threat = 0;
   if (threatGate) {
     const f = folded();
-    for (const t of THREATS) if (t.weight > threat && t.re.test(f)) threat = t.weight;
+    if (ANY_THREAT.test(f)) for (const t of THREATS) if (t.weight > threat && t.re.test(f)) threat = t.weight;
     if (threat > 0 && LAUGHTER.test(f) && GAMES.test(f)) threat *= 0.3;
   }
 
@@ -139,7 +143,7 @@ export function scoreToxicity(
     const f = folded();
     const pii =
       p.emails.length > 0 || (digits && (PHONE.test(p.raw) || ADDRESS_FR.test(f) || ADDRESS_EN.test(f)));
-    const exposed = exposeGate && EXPOSE.some((re) => re.test(f));
+    const exposed = exposeGate && ANY_EXPOSE.test(f);
     const spread = pii && SPREAD.test(f);
     const business = pii && BUSINESS.test(f);
     if (pii && (exposed || (spread && !business))) doxxing = 0.9;
@@ -153,9 +157,10 @@ export function scoreToxicity(
     if (threat >= 0.3) threat = Math.max(threat, 0.8);
   }
 
-  const signals = [insult, threat, doxxing];
   let keep = 1;
-  for (const s of signals) keep *= 1 - s;
+  keep *= 1 - insult;
+  keep *= 1 - threat;
+  keep *= 1 - doxxing;
   const score = Math.min(0.99, 1 - keep);
   const reasons: ToxicityReason[] = [];
   if (insult >= TOXIC_THRESHOLD) reasons.push('insult');
@@ -171,25 +176,54 @@ export function scoreToxicity(
   };
 }
 
+/** Whether handle `h` (as written, or without its instance: "name@mastodon.social") is in `set`. */
+function isHandleOf(h: string, set: Set<string>): boolean {
+  if (set.has(h)) return true;
+  const at = h.indexOf('@');
+  return set.has(at < 0 ? h : h.slice(0, at));
+}
+
+function tagged(handles: string[], set: Set<string>): boolean {
+  for (const h of handles) if (isHandleOf(h, set)) return true;
+  return false;
+}
+
+// What a word says about who or what is aimed at (bits), looked up once per distinct word.
+const W_SECOND = 1;
+const W_PEOPLE = 2;
+const W_THING = 4;
+const W_THREAT_GATE = 8;
+const W_EXPOSE_GATE = 16;
+const wordFlags = new TokenMemo(
+  'toxicity/aim',
+  (w: string) =>
+    (SECOND_PERSON.has(w) ? W_SECOND : 0) |
+    (PEOPLE.has(w) ? W_PEOPLE : 0) |
+    (THINGS.has(w) ? W_THING : 0) |
+    (THREAT_GATE.has(w) ? W_THREAT_GATE : 0) |
+    (EXPOSE_GATE.has(w) ? W_EXPOSE_GATE : 0),
+);
+
+const ARTICLES = new Set([
+  'une',
+  'un',
+  'des',
+  'grosse',
+  'gros',
+  'sale',
+  'petite',
+  'petit',
+  'a',
+  'an',
+  'of',
+  'big',
+  'little',
+  'such',
+]);
+
 // "t'es une merde", "you piece of shit": swearing used as a noun for someone.
 function precededByArticle(seq: string[], at: number): boolean {
   const prev = seq[at - 1];
   const prev2 = seq[at - 2];
-  const ARTICLES = new Set([
-    'une',
-    'un',
-    'des',
-    'grosse',
-    'gros',
-    'sale',
-    'petite',
-    'petit',
-    'a',
-    'an',
-    'of',
-    'big',
-    'little',
-    'such',
-  ]);
   return (prev !== undefined && ARTICLES.has(prev)) || (prev2 !== undefined && ARTICLES.has(prev2));
 }
