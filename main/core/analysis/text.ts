@@ -4,8 +4,21 @@
 // TOKEN_RE defines the tokens; a character scanner reads the plain ones (most of a post) itself,
 // and each distinct word is folded and split once (word-memo.ts).
 import { Token, WordMemo } from './word-memo';
+import { fold } from './fold';
+import { splitHashtag, type Vocabulary } from './hashtags';
+import {
+  ASCII_EMAIL,
+  ASCII_QUIET,
+  ASCII_WORD,
+  emailAhead,
+  isLatinLetter,
+  isQuiet,
+  plainWordEnd,
+} from './text-scan';
 
 export { Token };
+// Part of this module's interface since before they had files of their own.
+export { fold, splitHashtag, type Vocabulary };
 
 /** A post ready for the analyzers. */
 export interface Prepared {
@@ -43,50 +56,6 @@ export const TAG = 1;
 export const EMOJI = 2;
 export const PUNCT = 3;
 
-const FOLD_MAP: Record<string, string> = {
-  à: 'a',
-  â: 'a',
-  ä: 'a',
-  á: 'a',
-  ã: 'a',
-  å: 'a',
-  ç: 'c',
-  é: 'e',
-  è: 'e',
-  ê: 'e',
-  ë: 'e',
-  í: 'i',
-  ì: 'i',
-  î: 'i',
-  ï: 'i',
-  ñ: 'n',
-  ó: 'o',
-  ò: 'o',
-  ô: 'o',
-  ö: 'o',
-  õ: 'o',
-  ú: 'u',
-  ù: 'u',
-  û: 'u',
-  ü: 'u',
-  ý: 'y',
-  ÿ: 'y',
-  œ: 'oe',
-  æ: 'ae',
-  '’': "'",
-  '‘': "'",
-  ʼ: "'",
-};
-const FOLD_RE = /[àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ’‘ʼ]/g;
-// Anything outside printable ASCII (control characters only cost a no-op replace).
-const NON_ASCII = /[^\u0020-\u007e]/;
-
-/** Lowercase, accents removed, typographic apostrophes made plain. */
-export function fold(s: string): string {
-  const lower = s.toLowerCase();
-  return NON_ASCII.test(lower) ? lower.replace(FOLD_RE, (c) => FOLD_MAP[c] ?? c) : lower;
-}
-
 const STRETCH3 = /(\p{L})\1{2,}/u;
 const STRETCH_TO2 = /(\p{L})\1{2,}/gu;
 const STRETCH_TO1 = /(\p{L})\1+/gu;
@@ -102,7 +71,6 @@ const TOKEN_RE =
 const CLITIC = /^(qu|jusqu|lorsqu|puisqu|presqu|[ldjtmsnc])'(.+)$/;
 const HAS_LETTER = /\p{L}/u;
 const ALL_DIGITS = /^[\p{N}]+$/u;
-const TAG_PARTS = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+/gu;
 // Variation selector 16, or a skin-tone modifier.
 const EMOJI_STRIP = /\uFE0F|[\u{1F3FB}-\u{1F3FF}]/gu;
 
@@ -110,75 +78,6 @@ const EMOJI_STRIP = /\uFE0F|[\u{1F3FB}-\u{1F3FF}]/gu;
 export function baseEmoji(e: string): string {
   return e.length > 2 ? e.replace(EMOJI_STRIP, '') : e.replace('\uFE0F', '');
 }
-
-/** Words a lower-case hashtag may be split into ("#boycottdanone" → boycott danone). */
-export interface Vocabulary {
-  has(word: string): boolean;
-}
-
-/** Splits a hashtag body: camelCase, underscores and digits first, known words for lower-case tags. */
-export function splitHashtag(body: string, vocab?: Vocabulary): string[] {
-  const parts: string[] = [];
-  for (const chunk of body.split('_')) {
-    if (!chunk) continue;
-    const m = chunk.match(TAG_PARTS);
-    if (m) for (const p of m) parts.push(fold(p));
-  }
-  if (parts.length === 1 && vocab) {
-    const only = parts[0]!;
-    if (only.length >= 6 && only.length <= 30 && !vocab.has(only)) {
-      const split = wordBreak(only, vocab) ?? knownPrefix(only, vocab);
-      if (split) return split;
-    }
-  }
-  return parts;
-}
-
-/** Fewest known words (3+ letters, or short function words) that spell `s`; null when none. */
-function wordBreak(s: string, vocab: Vocabulary): string[] | null {
-  const n = s.length;
-  const best: (string[] | null)[] = new Array<string[] | null>(n + 1).fill(null);
-  best[0] = [];
-  for (let i = 1; i <= n; i++) {
-    for (let j = Math.max(0, i - 20); j < i; j++) {
-      const prev = best[j];
-      if (!prev) continue;
-      const w = s.slice(j, i);
-      if ((w.length >= 3 || SHORT_WORDS.has(w)) && vocab.has(w)) {
-        const cand = [...prev, w];
-        const cur = best[i];
-        if (!cur || cand.length < cur.length) best[i] = cand;
-      }
-    }
-  }
-  const r = best[n];
-  return r && r.length > 1 ? r : null;
-}
-/** "boycottdanone" → ["boycott", "danone"]: the longest known prefix (4+ letters), then the rest. */
-function knownPrefix(s: string, vocab: Vocabulary): string[] | null {
-  for (let i = s.length - 3; i >= 4; i--) {
-    const head = s.slice(0, i);
-    if (vocab.has(head)) return [head, ...(wordBreak(s.slice(i), vocab) ?? [s.slice(i)])];
-  }
-  return null;
-}
-const SHORT_WORDS = new Set([
-  'de',
-  'la',
-  'le',
-  'un',
-  'en',
-  'on',
-  'no',
-  'of',
-  'to',
-  'my',
-  'is',
-  'it',
-  'me',
-  'we',
-  'up',
-]);
 
 /** One pass over the text. `vocab` lets lower-case hashtags be split into known words. */
 export function prepare(text: string, vocab?: Vocabulary): Prepared {
@@ -284,96 +183,6 @@ const EXCLAMATION = new Token('!');
 const QUESTION = new Token('?');
 const ELLIPSIS = new Token('...');
 const emojiTokens = new WordMemo((e) => new Token(e));
-
-// ---- The scanner's character classes: subsets of TOKEN_RE's, so it never reads a token differently.
-
-/** ASCII characters of TOKEN_RE's word class [\p{L}\p{N}$*]. */
-const ASCII_WORD = new Uint8Array(128);
-/** ASCII characters that can begin an e-mail address ([\w.+-]). */
-const ASCII_EMAIL = new Uint8Array(128);
-/** ASCII characters no token begins with: the scanner steps over them. */
-const ASCII_QUIET = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  ASCII_WORD[c] = alnum || c === 36 /* $ */ || c === 42 /* * */ ? 1 : 0;
-  ASCII_EMAIL[c] =
-    alnum || c === 95 /* _ */ || c === 46 /* . */ || c === 43 /* + */ || c === 45 /* - */ ? 1 : 0;
-  // Starters: word characters, [\w.+-], "@" (handles), "#" (hashtags), "!" and "?".
-  ASCII_QUIET[c] = ASCII_WORD[c] || ASCII_EMAIL[c] || c === 64 || c === 35 || c === 33 || c === 63 ? 0 : 1;
-}
-
-/** Latin-1 letters and œ/Œ: the accented letters of French, all in \p{L}. */
-function isLatinLetter(c: number): boolean {
-  return (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) || c === 0x152 || c === 0x153;
-}
-
-/** Common non-ASCII characters that are neither word characters nor the start of any token. */
-function isQuiet(c: number): boolean {
-  return (
-    c === 0xa0 || // no-break space
-    c === 0x202f || // narrow no-break space (French "nul !")
-    c === 0xab || // «
-    c === 0xbb || // »
-    c === 0x2019 || // ’
-    c === 0x2018 || // ‘
-    c === 0x201c || // “
-    c === 0x201d || // ”
-    c === 0x2013 || // –
-    c === 0x2014 // —
-  );
-}
-
-/** A character the scanner knows to be in the word class. */
-function isWordChar(c: number): boolean {
-  return c < 128 ? ASCII_WORD[c] === 1 : isLatinLetter(c);
-}
-
-/** A character that might be in the word class (\p{L}, \p{N}) without the scanner knowing it. */
-function mayBeWordChar(c: number): boolean {
-  return c >= 128 && !isLatinLetter(c) && !isQuiet(c);
-}
-
-/** Whether the [\w.+-] run from i is followed by "@": then TOKEN_RE may read an e-mail address there. */
-function emailAhead(text: string, i: number): boolean {
-  let e = i;
-  while (e < text.length) {
-    const c = text.charCodeAt(e);
-    if (c >= 128 || ASCII_EMAIL[c] !== 1) return c === 64;
-    e++;
-  }
-  return false;
-}
-
-/**
- * End of the word TOKEN_RE's word group reads from i ([\p{L}\p{N}$*]+ joined by ' ’ @ -, then an
- * optional trailing apostrophe), or -1 when the regex must decide (a URL or an e-mail address may
- * start here, or a character the scanner does not classify follows).
- */
-function plainWordEnd(text: string, i: number): number {
-  const n = text.length;
-  const c = text.charCodeAt(i);
-  // TOKEN_RE tries URLs and e-mail addresses before words.
-  if (c === 104 /* h */ && (text.startsWith('http://', i) || text.startsWith('https://', i))) return -1;
-  if (c === 119 /* w */ && text.startsWith('www.', i)) return -1;
-  if (c < 128 && ASCII_EMAIL[c] === 1 && emailAhead(text, i)) return -1;
-  let j = i + 1;
-  for (;;) {
-    while (j < n && isWordChar(text.charCodeAt(j))) j++;
-    if (j === n) return j;
-    const d = text.charCodeAt(j);
-    if (d === 39 /* ' */ || d === 0x2019 /* ’ */ || d === 64 /* @ */ || d === 45 /* - */) {
-      const next = j + 1 < n ? text.charCodeAt(j + 1) : -1;
-      if (next >= 0 && isWordChar(next)) {
-        j += 2;
-        continue;
-      }
-      if (next >= 0 && mayBeWordChar(next)) return -1;
-      // No word follows: an apostrophe ends the word ("l'"), "@" and "-" do not belong to it.
-      return d === 39 || d === 0x2019 ? j + 1 : j;
-    }
-    return mayBeWordChar(d) ? -1 : j;
-  }
-}
 
 // ---- Per-word memos (see word-memo.ts): a word is folded, split and flagged once.
 
